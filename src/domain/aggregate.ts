@@ -1,0 +1,240 @@
+/**
+ * Roll-ups from districts to cities to the province, by each indicator's rule.
+ *
+ * A region's value is the figure reported for it when the data has one; otherwise it is rolled up
+ * from its children:
+ *   sum            Σ children
+ *   ratio          Σ numerator ÷ Σ denominator (× 100 for a %), over children that have both
+ *   weighted_mean  Σ (value × weight) ÷ Σ weight, over children that have both
+ *   mean           mean of the children that have a value
+ * A child with no data contributes nothing (it is never read as 0), and a region none of whose
+ * children has data has no data itself.
+ */
+import type { Indicator, Region } from './types'
+import type { FactTable } from './table'
+
+export interface Hierarchy {
+  readonly size: number
+  readonly adcodes: readonly string[]
+  /** Index of each region's parent, -1 for a root. */
+  readonly parent: Int32Array
+  /** Every region, children before their parents. */
+  readonly bottomUp: Int32Array
+  readonly indexOf: ReadonlyMap<string, number>
+  /** Number of leaves (regions without children) under each region, itself included if a leaf. */
+  readonly leafCount: Uint32Array
+}
+
+export function buildHierarchy(regions: readonly Pick<Region, 'adcode' | 'parent'>[]): Hierarchy {
+  const size = regions.length
+  const indexOf = new Map<string, number>()
+  regions.forEach((r, i) => indexOf.set(r.adcode, i))
+  const parent = new Int32Array(size).fill(-1)
+  const depth = new Int32Array(size)
+  regions.forEach((r, i) => {
+    if (r.parent !== null) parent[i] = indexOf.get(r.parent) ?? -1
+  })
+  for (let i = 0; i < size; i++) {
+    let d = 0
+    for (let p = parent[i]!; p >= 0 && d <= size; p = parent[p]!) d++
+    if (d > size) throw new Error(`region hierarchy has a cycle at ${regions[i]!.adcode}`)
+    depth[i] = d
+  }
+  const bottomUp = Int32Array.from(regions.keys()).sort((a, b) => depth[b]! - depth[a]! || a - b)
+  const hasChild = new Uint8Array(size)
+  for (let i = 0; i < size; i++) if (parent[i]! >= 0) hasChild[parent[i]!] = 1
+  const leafCount = new Uint32Array(size)
+  for (const i of bottomUp) {
+    if (!hasChild[i]) leafCount[i]! += 1
+    const p = parent[i]!
+    if (p >= 0) leafCount[p]! += leafCount[i]!
+  }
+  return { size, adcodes: regions.map((r) => r.adcode), parent, bottomUp, indexOf, leafCount }
+}
+
+/** Values of one indicator in one period for every region of the hierarchy. */
+export interface Slice {
+  /** NaN = no data. */
+  readonly value: Float64Array
+  /** 1 where the value was reported for the region itself, 0 where it was rolled up. */
+  readonly reported: Uint8Array
+  /** Leaves under each region that contributed (a reported value covers all its leaves). */
+  readonly coverage: Uint32Array
+  /** Source code (into the table's `sources`) of a reported value, -1 for a rolled-up one. */
+  readonly source: Int32Array
+}
+
+/**
+ * Groups a table's rows by (indicator, period) once, so that each filter change reads only the
+ * rows it needs. Codes are mapped to hierarchy positions up front.
+ */
+export class FactIndex {
+  readonly table: FactTable
+  readonly hierarchy: Hierarchy
+  /** Rows whose region is not in the hierarchy (they cannot be placed on a map). */
+  readonly unplaced: number
+  private readonly regionPos: Int32Array
+  private readonly indicatorCode: Map<string, number>
+  private readonly periodCode: Map<string, number>
+  private readonly offsets: Uint32Array
+  private readonly rows: Uint32Array
+  private readonly cache = new Map<string, Slice>()
+
+  constructor(table: FactTable, hierarchy: Hierarchy) {
+    this.table = table
+    this.hierarchy = hierarchy
+    this.regionPos = Int32Array.from(table.regions, (a) => hierarchy.indexOf.get(a) ?? -1)
+    this.indicatorCode = new Map(table.indicators.map((id, i) => [id, i]))
+    this.periodCode = new Map(table.periods.map((p, i) => [p, i]))
+    const nP = table.periods.length
+    const buckets = table.indicators.length * nP
+    const counts = new Uint32Array(buckets + 1)
+    let unplaced = 0
+    for (let i = 0; i < table.length; i++) {
+      if (this.regionPos[table.region[i]!]! < 0) unplaced++
+      counts[table.indicator[i]! * nP + table.period[i]! + 1]!++
+    }
+    for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!
+    this.offsets = counts.slice()
+    const rows = new Uint32Array(table.length)
+    const fill = counts
+    for (let i = 0; i < table.length; i++) rows[fill[table.indicator[i]! * nP + table.period[i]!]!++] = i
+    this.rows = rows
+    this.unplaced = unplaced
+  }
+
+  /** Periods in which the indicator has at least one row, sorted. */
+  periodsOf(indicatorId: string): string[] {
+    const ic = this.indicatorCode.get(indicatorId)
+    if (ic === undefined) return []
+    const nP = this.table.periods.length
+    const out: string[] = []
+    for (let p = 0; p < nP; p++) {
+      if (this.offsets[ic * nP + p + 1]! > this.offsets[ic * nP + p]!) out.push(this.table.periods[p]!)
+    }
+    return out.sort()
+  }
+
+  hasIndicator(indicatorId: string): boolean {
+    return this.indicatorCode.has(indicatorId)
+  }
+
+  /** Values reported for each region itself (NaN where none), with their source codes. */
+  reportedValues(indicatorId: string, period: string): { value: Float64Array; source: Int32Array } {
+    const h = this.hierarchy
+    const value = new Float64Array(h.size).fill(NaN)
+    const source = new Int32Array(h.size).fill(-1)
+    const ic = this.indicatorCode.get(indicatorId)
+    const pc = this.periodCode.get(period)
+    if (ic === undefined || pc === undefined) return { value, source }
+    const b = ic * this.table.periods.length + pc
+    const t = this.table
+    for (let k = this.offsets[b]!; k < this.offsets[b + 1]!; k++) {
+      const row = this.rows[k]!
+      const pos = this.regionPos[t.region[row]!]!
+      const v = t.value[row]!
+      if (pos < 0 || Number.isNaN(v)) continue
+      value[pos] = v
+      source[pos] = t.source[row]!
+    }
+    return { value, source }
+  }
+
+  /** The indicator's value for every region in the period, rolled up by its rule. Cached. */
+  slice(indicator: Indicator, period: string, byId: ReadonlyMap<string, Indicator>): Slice {
+    const key = `${indicator.id}\u0000${period}`
+    let s = this.cache.get(key)
+    if (!s) {
+      s = rollUp(this, indicator, period, byId)
+      if (this.cache.size > 4096) this.cache.clear()
+      this.cache.set(key, s)
+    }
+    return s
+  }
+}
+
+function rollUp(index: FactIndex, ind: Indicator, period: string, byId: ReadonlyMap<string, Indicator>): Slice {
+  const h = index.hierarchy
+  const own = index.reportedValues(ind.id, period)
+  const value = new Float64Array(h.size).fill(NaN)
+  const reported = new Uint8Array(h.size)
+  const coverage = new Uint32Array(h.size)
+  // Each region passes its parent a pair (a, b); what a and b mean depends on the rule.
+  const a = new Float64Array(h.size)
+  const b = new Float64Array(h.size)
+  const rule = ind.aggregation
+  const scale = ind.unit === '%' ? 100 : 1
+
+  let num: Slice | undefined
+  let den: Slice | undefined
+  let weight: Slice | undefined
+  if (rule.kind === 'ratio') {
+    num = index.slice(requireInd(byId, rule.numerator), period, byId)
+    den = index.slice(requireInd(byId, rule.denominator), period, byId)
+  } else if (rule.kind === 'weighted_mean') {
+    weight = index.slice(requireInd(byId, rule.weight), period, byId)
+  }
+
+  // Leaves under each region whose pair reached it (differs from `coverage` for ratio and
+  // weighted rules, where a region can report its own rate without the counts behind it).
+  const pairCoverage = new Uint32Array(h.size)
+
+  for (const i of h.bottomUp) {
+    const mine = own.value[i]!
+    let v: number
+    if (!Number.isNaN(mine)) {
+      v = mine
+      reported[i] = 1
+      coverage[i] = h.leafCount[i]!
+    } else {
+      coverage[i] = pairCoverage[i]!
+      if (b[i]! <= 0) v = NaN
+      else if (rule.kind === 'sum') v = a[i]!
+      else if (rule.kind === 'ratio') v = (a[i]! / b[i]!) * scale
+      else v = a[i]! / b[i]!
+    }
+    value[i] = v
+
+    const p = h.parent[i]!
+    if (p < 0) continue
+    // The pair this region hands its parent.
+    let pa = a[i]!
+    let pb = b[i]!
+    let pc = pairCoverage[i]!
+    if (rule.kind === 'ratio') {
+      // Counts, not rates, travel up, and only as numerator–denominator pairs: a numerator from one
+      // district must never meet a denominator from another.
+      if (num!.reported[i] && den!.reported[i]) {
+        pa = num!.value[i]!
+        pb = den!.value[i]!
+        pc = h.leafCount[i]!
+      }
+      if (!(pb > 0)) continue
+    } else if (rule.kind === 'weighted_mean') {
+      if (reported[i]) {
+        const w = weight!.value[i]!
+        if (Number.isNaN(w) || w <= 0) continue
+        pa = v * w
+        pb = w
+        pc = h.leafCount[i]!
+      }
+      if (!(pb > 0)) continue
+    } else {
+      // sum and mean: the parent adds up (or averages) its children's values.
+      if (Number.isNaN(v)) continue
+      pa = v
+      pb = 1
+      pc = coverage[i]!
+    }
+    a[p]! += pa
+    b[p]! += pb
+    pairCoverage[p]! += pc
+  }
+  return { value, reported, coverage, source: own.source }
+}
+
+function requireInd(byId: ReadonlyMap<string, Indicator>, id: string): Indicator {
+  const ind = byId.get(id)
+  if (!ind) throw new Error(`indicator ${id} is not in the catalogue`)
+  return ind
+}
