@@ -1,0 +1,94 @@
+import { expect, test, type Page } from '@playwright/test'
+import { clickRegion } from './map'
+
+/** Collects console errors and uncaught exceptions for the whole test. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
+}
+
+async function ready(page: Page) {
+  await expect(page.locator('[data-test="map-panel"] canvas').first()).toBeVisible()
+  await expect(page.getByTestId('kpi-selected').getByTestId('kpi-value')).not.toHaveText('')
+}
+
+test.use({ testIdAttribute: 'data-test' })
+
+test('loads the sample dashboard without console errors and says it is sample data', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('./')
+  await ready(page)
+  await expect(page.getByTestId('sample-notice')).toContainText('示例数据')
+  await expect(page.getByTestId('sample-notice')).toContainText('江苏工人报《主席论坛》2023')
+  await expect(page.getByTestId('map-panel')).toHaveAttribute('data-map', '320000')
+  await expect(page.getByTestId('trend-panel').locator('canvas')).toBeVisible()
+  await expect(page.getByTestId('ranking-panel').locator('canvas')).toBeVisible()
+  expect(errors).toEqual([])
+})
+
+test('drills into 无锡市 on the map and back with the breadcrumb and the Back button', async ({ page }) => {
+  await page.goto('./')
+  await ready(page)
+  const map = page.getByTestId('map-panel')
+  await clickRegion(page, '320000', '320200', '无锡市')
+  await expect(map).toHaveAttribute('data-map', '320200')
+  await expect(page).toHaveURL(/region=320200/)
+  await expect(page.getByTestId('breadcrumb')).toContainText('无锡市')
+  await expect(page.getByTestId('ranking-panel')).toContainText('无锡市各区县')
+
+  await page.goBack()
+  await expect(map).toHaveAttribute('data-map', '320000')
+  await expect(page).not.toHaveURL(/region=/)
+
+  await page.goForward()
+  await expect(map).toHaveAttribute('data-map', '320200')
+  await page.getByTestId('crumb-320000').click()
+  await expect(map).toHaveAttribute('data-map', '320000')
+})
+
+test('changing the indicator changes the KPI value', async ({ page }) => {
+  await page.goto('./')
+  await ready(page)
+  const value = page.getByTestId('kpi-selected').getByTestId('kpi-value')
+  const before = await value.innerText()
+  expect(before).toMatch(/%$/)
+  await page.getByTestId('indicator-select').click()
+  await page.keyboard.type('法律援助')
+  await page.keyboard.press('Enter')
+  await expect(value).not.toHaveText(before)
+  await expect(value).toHaveText(/^[\d,]+件$/)
+  await expect(page).toHaveURL(/indicator=legal_aid_cases/)
+})
+
+test('a URL with filters reproduces the same view', async ({ page, context }) => {
+  await page.goto('./#/?region=320205&indicator=legal_aid_cases&period=2023')
+  await ready(page)
+  const selected = page.getByTestId('kpi-selected')
+  // 锡山区 2023: 60 legal-aid cases, a published figure.
+  await expect(selected.getByTestId('kpi-value')).toHaveText('60件')
+  await expect(selected).toContainText('江苏工人报《主席论坛》2023')
+  await expect(page.getByTestId('map-panel')).toHaveAttribute('data-map', '320200')
+  await expect(page.getByTestId('breadcrumb')).toContainText('锡山区')
+
+  const again = await context.newPage()
+  await again.goto(page.url())
+  await ready(again)
+  await expect(again.getByTestId('kpi-selected').getByTestId('kpi-value')).toHaveText('60件')
+  await expect(again.getByTestId('period-select')).toContainText('2023')
+})
+
+test('switches to English and to the dark theme', async ({ page }) => {
+  await page.goto('./?lang=en')
+  await ready(page)
+  await expect(page.locator('h1')).toHaveText('Union Data Dashboard')
+  await expect(page.getByTestId('sample-notice')).toContainText('sample data')
+  await page.getByTestId('theme-toggle').click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.getByTestId('lang-toggle').click()
+  await expect(page.locator('h1')).toHaveText('工会数据看板')
+})
+

@@ -1,0 +1,94 @@
+import type { RankingModel } from '@/domain/dashboard'
+import { axisNumber, escapeHtml, formatValue } from '@/domain/format'
+import type { BuildContext, ChartOption } from './types'
+
+export interface RankingLabels {
+  reference: string
+  noData: string
+  /** Tooltip line for a rank and its change, e.g. 第2位（较上年上升1位）. */
+  rankLine: (rank: number, previousRank: number) => string
+}
+
+/** Peers ranked best first, the selected one highlighted, with the average (or parent level) marked. */
+export function buildRankingOption(model: RankingModel, ctx: BuildContext, labels: RankingLabels): ChartOption {
+  const { indicator: ind, locale, palette } = ctx
+  const fmt = (v: number) => formatValue(v, ind, locale, ctx.unitLabel)
+  const items = model.items
+  const ref = model.reference.value
+  return {
+    grid: { left: 8, right: 64, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: {
+      className: 'chart-tooltip',
+      trigger: 'item',
+      formatter: (p) => {
+        const it = items[(p as { dataIndex: number }).dataIndex]
+        if (!it) return ''
+        const v = Number.isNaN(it.value) ? labels.noData : fmt(it.value)
+        const lines = [`<b>${escapeHtml(ctx.nameOf(it.adcode))}</b>`, escapeHtml(v)]
+        if (it.rank > 0) lines.push(escapeHtml(labels.rankLine(it.rank, it.previousRank)))
+        return lines.join('<br/>')
+      },
+    },
+    xAxis: {
+      type: 'value',
+      scale: ind.unit === '%',
+      splitLine: { lineStyle: { color: palette.split } },
+      axisLabel: { color: palette.subtle, hideOverlap: true, formatter: (v: number) => axisNumber(v, locale) },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: items.map((it) => it.adcode),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: palette.axis } },
+      axisLabel: {
+        color: palette.text,
+        formatter: (code: string) => {
+          const it = items.find((x) => x.adcode === code)
+          const move = it && it.rank > 0 && it.previousRank > 0 ? it.previousRank - it.rank : 0
+          const arrow = move > 0 ? ` {up|▲${move}}` : move < 0 ? ` {down|▼${-move}}` : ''
+          return `${ctx.nameOf(code)}${arrow}`
+        },
+        rich: {
+          up: { color: palette.above, fontSize: 10 },
+          down: { color: palette.below, fontSize: 10 },
+        },
+      },
+    },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 18,
+        data: items.map((it) => ({
+          value: Number.isNaN(it.value) ? '-' : it.value,
+          itemStyle: {
+            color:
+              it.adcode === model.highlight
+                ? palette.highlight
+                : !Number.isNaN(ref) && (ind.higherIsBetter ? it.value >= ref : it.value <= ref)
+                  ? palette.above
+                  : palette.below,
+          },
+        })),
+        label: {
+          show: true,
+          position: 'right',
+          color: palette.subtle,
+          formatter: (p) => {
+            const v = (p as { value: unknown }).value
+            return typeof v === 'number' ? formatValue(v, ind, locale, '').trim() : labels.noData
+          },
+        },
+        markLine: Number.isNaN(ref)
+          ? undefined
+          : {
+              symbol: 'none',
+              silent: true,
+              lineStyle: { color: palette.reference, type: 'dashed' },
+              label: { formatter: `${labels.reference} ${fmt(ref)}`, color: palette.reference, position: 'start' },
+              data: [{ xAxis: ref }],
+            },
+      },
+    ],
+  }
+}

@@ -1,0 +1,52 @@
+/** Colours shared by every chart, per theme. Charts read them; nothing else defines colours. */
+import type { ThemeName } from '@/stores/ui'
+
+export interface ChartPalette {
+  text: string
+  subtle: string
+  axis: string
+  split: string
+  primary: string
+  highlight: string
+  reference: string
+  benchmark: string
+  noData: string
+  /** Low → high for a higher-is-better indicator (reversed when lower is better). */
+  scale: string[]
+  above: string
+  below: string
+  background: string
+}
+
+export const palettes: Record<ThemeName, ChartPalette> = {
+  light: {
+    text: '#1f2329',
+    subtle: '#646a73',
+    axis: '#8f959e',
+    split: '#e5e6eb',
+    primary: '#c0392b',
+    highlight: '#f39c12',
+    reference: '#3370ff',
+    benchmark: '#7f3bf5',
+    noData: '#e9e9eb',
+    scale: ['#fdeee8', '#f9c4b0', '#ef8a6c', '#d9533c', '#a9271b'],
+    above: '#c0392b',
+    below: '#8f959e',
+    background: 'transparent',
+  },
+  dark: {
+    text: '#e8eaed',
+    subtle: '#a8adb4',
+    axis: '#6b7078',
+    split: '#33363b',
+    primary: '#ff6b5a',
+    highlight: '#ffc14d',
+    reference: '#6e9bff',
+    benchmark: '#b28cff',
+    noData: '#3a3d42',
+    scale: ['#3b2a2a', '#6e3329', '#a8412f', '#dd5a3d', '#ff8a65'],
+    above: '#ff6b5a',
+    below: '#6b7078',
+    background: 'transparent',
+  },
+}

@@ -1,0 +1,33 @@
+/** Everything option builders need from the app's state, in one computed. */
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { regionCatalogue } from '@/data/catalogues'
+import { palettes } from '@/charts/theme'
+import type { BuildContext } from '@/charts/options/types'
+import { useDashboardStore } from '@/stores/dashboard'
+import { useUiStore } from '@/stores/ui'
+import type { Indicator } from '@/domain/types'
+import type { Locale } from '@/domain/format'
+
+export function regionName(adcode: string, locale: Locale): string {
+  const r = regionCatalogue.get(adcode)
+  if (!r) return adcode
+  return locale === 'zh-CN' ? r.name : r.nameEn
+}
+
+export function indicatorName(ind: Indicator, locale: Locale): string {
+  return locale === 'zh-CN' ? ind.name.zh : ind.name.en
+}
+
+export function useChartContext() {
+  const ui = useUiStore()
+  const dashboard = useDashboardStore()
+  const { t } = useI18n()
+  return computed<BuildContext>(() => ({
+    indicator: dashboard.indicator,
+    locale: ui.locale,
+    palette: palettes[ui.theme],
+    nameOf: (a: string) => regionName(a, ui.locale),
+    unitLabel: t(`units.${dashboard.indicator.unit}`),
+  }))
+}

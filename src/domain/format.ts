@@ -1,0 +1,53 @@
+/** Number and text formatting shared by cards, tooltips, tables and exports. */
+import type { Change } from './compare'
+import type { Indicator } from './types'
+
+export type Locale = 'zh-CN' | 'en'
+
+const formatters = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(locale: Locale, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${decimals}`
+  let f = formatters.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    formatters.set(key, f)
+  }
+  return f
+}
+
+/** The number alone, with the indicator's decimals; '—' for no data. */
+export function formatNumber(v: number, decimals: number, locale: Locale): string {
+  if (Number.isNaN(v)) return '—'
+  return numberFormat(locale, decimals).format(v)
+}
+
+/** An axis tick: the value as ECharts chose it, grouped, without trailing zeros. */
+export function axisNumber(v: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v)
+}
+
+/** Value with its unit: `91.6%`, `20,270 人` (`20,270 people` in English). */
+export function formatValue(v: number, ind: Pick<Indicator, 'unit' | 'decimals'>, locale: Locale, unitLabel?: string): string {
+  if (Number.isNaN(v)) return '—'
+  const n = formatNumber(v, ind.decimals, locale)
+  if (ind.unit === '%') return `${n}%`
+  const u = unitLabel ?? ind.unit
+  return locale === 'zh-CN' ? `${n}${u}` : `${n} ${u}`
+}
+
+/** 同比 text: `+0.8个百分点` / `+0.8 pp` for rates, `+42.0%` for counts. */
+export function formatChange(c: Change | null, locale: Locale): string {
+  if (!c) return '—'
+  const sign = c.value > 0 ? '+' : c.value < 0 ? '−' : '±'
+  const n = numberFormat(locale, 1).format(Math.abs(c.value))
+  if (c.kind === 'points') return locale === 'zh-CN' ? `${sign}${n}个百分点` : `${sign}${n} pp`
+  return `${sign}${n}%`
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** For the few places ECharts takes HTML (tooltips): user text must never become markup. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
+}

@@ -1,0 +1,225 @@
+/**
+ * Checks the map outlines shipped in public/geo (built by scripts/simplify-geo.ts): valid GeoJSON,
+ * complete and consistent with the full-precision source, and topologically clean — neighbouring
+ * districts share their border vertices exactly, in every file.
+ *
+ * The comparisons with the source run when the source directory is present (GEO_DIR, default
+ * ../shared/geo relative to the repository root) and are skipped otherwise.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const outDir = path.join(repoRoot, 'public', 'geo')
+const sourceDir = path.resolve(repoRoot, process.env.GEO_DIR ?? '../shared/geo')
+const hasSource = fs.existsSync(path.join(sourceDir, '320000.geojson'))
+
+type Area = Polygon | MultiPolygon
+
+function read(file: string): FeatureCollection<Area> {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as FeatureCollection<Area>
+}
+const readOut = (file: string) => read(path.join(outDir, file))
+const readSource = (file: string) => read(path.join(sourceDir, file))
+
+const polygonsOf = (g: Area): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+const ringsOf = (f: Feature<Area>): Position[][] => polygonsOf(f.geometry).flat()
+const key = (p: Position) => `${p[0]},${p[1]}`
+const vertexSet = (f: Feature<Area>) => new Set(ringsOf(f).flat().map(key))
+const adcodeOf = (f: Feature) => String(f.properties?.adcode)
+
+function sharedVertices(a: Feature<Area>, b: Feature<Area>): number {
+  const vb = vertexSet(b)
+  return [...vertexSet(a)].filter((v) => vb.has(v)).length
+}
+
+/** The consecutive point pairs of a ring, as [x, y] tuples. */
+function segments(ring: Position[]): Array<[[number, number], [number, number]]> {
+  const xy = (p: Position): [number, number] => [p[0]!, p[1]!]
+  return ring.slice(1).map((p, i) => [xy(ring[i]!), xy(p)])
+}
+
+function signedArea(ring: Position[]): number {
+  return segments(ring).reduce((s, [a, b]) => s + a[0] * b[1] - b[0] * a[1], 0) / 2
+}
+
+/** Even-odd point-in-polygon test over closed rings. */
+function inside([x, y]: [number, number], rings: Position[][]): boolean {
+  let result = false
+  for (const ring of rings) {
+    for (const [a, b] of segments(ring)) {
+      if (a[1] > y !== b[1] > y && x < ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]) + a[0]) result = !result
+    }
+  }
+  return result
+}
+
+/** Directed edges "x,y>x,y" of every ring. */
+function edges(fc: FeatureCollection<Area>): Set<string> {
+  const set = new Set<string>()
+  for (const f of fc.features) {
+    for (const ring of ringsOf(f)) for (const [a, b] of segments(ring)) set.add(`${key(a)}>${key(b)}`)
+  }
+  return set
+}
+
+/** Neighbouring districts (checked against the source below): two pairs within a city, two across city lines. */
+const NEIGHBOURS: Array<[string, string, string]> = [
+  ['321012', '321002', '江都区 | 广陵区'],
+  ['320205', '320213', '锡山区 | 梁溪区'],
+  ['321012', '321202', '江都区 (扬州) | 海陵区 (泰州)'],
+  ['320282', '320481', '宜兴市 (无锡) | 溧阳市 (常州)'],
+]
+/** 宜兴市 and 锡山区 are both in 无锡市 but do not touch (滨湖区 and 太湖 lie between). */
+const NOT_NEIGHBOURS: [string, string] = ['320282', '320205']
+
+const PROVINCE = '320000.json'
+const ALL_DISTRICTS = '320000-districts.json'
+const province = readOut(PROVINCE)
+const allDistricts = readOut(ALL_DISTRICTS)
+const cityCodes = province.features.map(adcodeOf)
+const cityFiles = cityCodes.map((c) => `${c}.json`)
+const jsonFiles = fs.readdirSync(outDir).filter((f) => f.endsWith('.json'))
+const districtByCode = new Map(allDistricts.features.map((f) => [adcodeOf(f), f]))
+
+describe('public/geo files', () => {
+  it('contains the province, every city and the all-districts file', () => {
+    expect(jsonFiles).toEqual(expect.arrayContaining([PROVINCE, ALL_DISTRICTS, ...cityFiles]))
+  })
+
+  it.each(jsonFiles)('%s is a valid FeatureCollection of Polygons and MultiPolygons', (file) => {
+    const fc = readOut(file)
+    expect(fc.type).toBe('FeatureCollection')
+    expect(fc.features.length).toBeGreaterThan(0)
+    for (const f of fc.features) {
+      expect(f.type).toBe('Feature')
+      expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type)
+      expect(Object.keys(f.properties ?? {}).sort()).toEqual(['adcode', 'cp', 'name'])
+      expect(typeof f.properties?.name).toBe('string')
+      expect(f.properties?.adcode).toMatch(/^\d{6}$/)
+      for (const polygon of polygonsOf(f.geometry)) {
+        expect(polygon.length).toBeGreaterThan(0)
+        polygon.forEach((ring, i) => {
+          expect(ring.length).toBeGreaterThanOrEqual(4)
+          expect(ring[ring.length - 1]).toEqual(ring[0])
+          for (const p of ring) {
+            expect(p).toHaveLength(2)
+            expect(Number.isFinite(p[0]) && Number.isFinite(p[1])).toBe(true)
+          }
+          // RFC 7946: exterior rings counter-clockwise, holes clockwise.
+          if (i === 0) expect(signedArea(ring)).toBeGreaterThan(0)
+          else expect(signedArea(ring)).toBeLessThan(0)
+        })
+      }
+    }
+  })
+
+  it.each(jsonFiles)('%s has adcodes unique within the file and label points inside', (file) => {
+    const fc = readOut(file)
+    const codes = fc.features.map(adcodeOf)
+    expect(new Set(codes).size).toBe(codes.length)
+    for (const f of fc.features) {
+      const cp = f.properties?.cp as [number, number]
+      expect(cp).toHaveLength(2)
+      expect(polygonsOf(f.geometry).some((polygon) => inside(cp, polygon))).toBe(true)
+    }
+  })
+
+  it('has 13 cities, 95 districts, and every district under its own city', () => {
+    expect(province.features).toHaveLength(13)
+    expect(allDistricts.features).toHaveLength(95)
+    const inCityFiles = cityFiles.flatMap((file, i) => {
+      const fc = readOut(file)
+      for (const f of fc.features) expect(adcodeOf(f).slice(0, 4)).toBe(cityCodes[i]!.slice(0, 4))
+      return fc.features.map(adcodeOf)
+    })
+    expect(inCityFiles.sort()).toEqual(allDistricts.features.map(adcodeOf).sort())
+  })
+
+  it('gives each district the same geometry in its city file and in the all-districts file', () => {
+    for (const file of cityFiles) {
+      for (const f of readOut(file).features) {
+        const same = districtByCode.get(adcodeOf(f))
+        expect(same, adcodeOf(f)).toBeDefined()
+        expect(f.properties).toEqual(same!.properties)
+        expect(f.geometry).toEqual(same!.geometry)
+      }
+    }
+  })
+
+  it('stays within the size budget (800 KB in all)', () => {
+    const bytes = jsonFiles.reduce((s, f) => s + fs.statSync(path.join(outDir, f)).size, 0)
+    expect(bytes).toBeLessThan(800 * 1024)
+  })
+})
+
+describe('shared borders', () => {
+  it.each(NEIGHBOURS)('%s and %s (%s) share border vertices exactly', (a, b) => {
+    expect(sharedVertices(districtByCode.get(a)!, districtByCode.get(b)!)).toBeGreaterThanOrEqual(3)
+  })
+
+  it('finds no shared vertices between districts that do not touch', () => {
+    const [a, b] = NOT_NEIGHBOURS
+    expect(sharedVertices(districtByCode.get(a)!, districtByCode.get(b)!)).toBe(0)
+  })
+
+  it('matches every district edge with its neighbour or with the province outline (no gaps, no overlaps)', () => {
+    const districtEdges = edges(allDistricts)
+    const cityEdges = edges(province)
+    const stray = [...districtEdges].filter((k) => {
+      const [from, to] = k.split('>')
+      return !districtEdges.has(`${to}>${from}`) && !cityEdges.has(k)
+    })
+    // A border between two districts is walked once in each direction; an edge with no partner is
+    // on the province outline. The only exceptions allowed are the sides of a few slivers (under
+    // 1 km², a grid cell of the source) that the city map closes.
+    expect(stray.length).toBeLessThanOrEqual(0.001 * districtEdges.size)
+  })
+
+  it('draws cities with exactly the district borders', () => {
+    const districtEdges = edges(allDistricts)
+    const notDistrictEdge = [...edges(province)].filter((k) => !districtEdges.has(k))
+    expect(notDistrictEdge).toEqual([])
+    const city = (code: string) => province.features[cityCodes.indexOf(code)]!
+    expect(sharedVertices(city('321000'), city('321200'))).toBeGreaterThanOrEqual(3)
+  })
+})
+
+describe.skipIf(!hasSource)('consistency with the source data', () => {
+  const sourceProvince = hasSource ? readSource('320000.geojson') : province
+
+  it('has the source cities, names and adcodes', () => {
+    const names = (fc: FeatureCollection) => fc.features.map((f) => `${adcodeOf(f)} ${f.properties?.name}`).sort()
+    expect(names(province)).toEqual(names(sourceProvince))
+  })
+
+  it.each(cityFiles)('%s has the districts of the source file, by adcode and name', (file) => {
+    const source = readSource(file.replace('.json', '.geojson'))
+    const out = readOut(file)
+    expect(out.features).toHaveLength(source.features.length)
+    const ids = (fc: FeatureCollection) => fc.features.map((f) => `${adcodeOf(f)} ${f.properties?.name}`)
+    expect(ids(out)).toEqual(ids(source))
+  })
+
+  it('keeps as many polygons per district as the source', () => {
+    for (const file of cityFiles) {
+      for (const f of readSource(file.replace('.json', '.geojson')).features) {
+        const out = districtByCode.get(adcodeOf(f))!
+        expect(polygonsOf(out.geometry).length, adcodeOf(f)).toBe(polygonsOf(f.geometry).length)
+      }
+    }
+  })
+
+  it('tests pairs that are neighbours in the source', () => {
+    const source = new Map(
+      cityFiles.flatMap((file) => readSource(file.replace('.json', '.geojson')).features.map((f) => [adcodeOf(f), f])),
+    )
+    for (const [a, b, names] of NEIGHBOURS) {
+      expect(sharedVertices(source.get(a)!, source.get(b)!), names).toBeGreaterThanOrEqual(10)
+    }
+    expect(sharedVertices(source.get(NOT_NEIGHBOURS[0])!, source.get(NOT_NEIGHBOURS[1])!)).toBe(0)
+  })
+})

@@ -1,0 +1,67 @@
+/** Presentation preferences: language and light/dark theme, remembered across visits. */
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, watch } from 'vue'
+import { i18n, isLocale } from '@/i18n'
+import type { Locale } from '@/domain/format'
+
+export type ThemeName = 'light' | 'dark'
+
+const STORAGE_KEY = 'union-dashboard.ui'
+
+function readSaved(): { locale?: Locale; theme?: ThemeName } {
+  try {
+    const raw: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}')
+    if (typeof raw !== 'object' || raw === null) return {}
+    const r = raw as Record<string, unknown>
+    return {
+      ...(isLocale(r.locale) ? { locale: r.locale } : {}),
+      ...(r.theme === 'light' || r.theme === 'dark' ? { theme: r.theme } : {}),
+    }
+  } catch {
+    return {}
+  }
+}
+
+function preferredTheme(): ThemeName {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
+}
+
+export const useUiStore = defineStore('ui', () => {
+  const saved = readSaved()
+  const locale = ref<Locale>(saved.locale ?? 'zh-CN')
+  const theme = ref<ThemeName>(saved.theme ?? preferredTheme())
+
+  function setLocale(l: Locale) {
+    locale.value = l
+  }
+  function toggleTheme() {
+    theme.value = theme.value === 'dark' ? 'light' : 'dark'
+  }
+
+  watch(
+    locale,
+    (l) => {
+      i18n.global.locale.value = l
+      document.documentElement.lang = l
+    },
+    { immediate: true },
+  )
+  watch(
+    theme,
+    (t) => {
+      document.documentElement.dataset.theme = t
+    },
+    { immediate: true },
+  )
+  watch([locale, theme], () => {
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ locale: locale.value, theme: theme.value }))
+    } catch {
+      // Storage may be full or disabled; the preference then lasts for this visit only.
+    }
+  })
+
+  return { locale, theme, setLocale, toggleTheme }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUiStore, import.meta.hot))
