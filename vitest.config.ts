@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config'
-import viteConfig from './vite.config'
+import viteConfig from './vite.config.ts'
 
 export default mergeConfig(
   viteConfig,
@@ -7,6 +7,7 @@ export default mergeConfig(
     test: {
       environment: 'happy-dom',
       include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+      reporters: ['default', ['json', { outputFile: '.test-reports/unit.json' }]],
     },
   }),
 )

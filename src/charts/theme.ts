@@ -16,6 +16,9 @@ export interface ChartPalette {
   above: string
   below: string
   background: string
+  /** Region borders on maps, and the halo that keeps map labels readable on any fill. */
+  border: string
+  labelHalo: string
 }
 
 export const palettes: Record<ThemeName, ChartPalette> = {
@@ -33,6 +36,8 @@ export const palettes: Record<ThemeName, ChartPalette> = {
     above: '#c0392b',
     below: '#8f959e',
     background: 'transparent',
+    border: '#ffffff',
+    labelHalo: 'rgba(255,255,255,0.75)',
   },
   dark: {
     text: '#e8eaed',
@@ -48,5 +53,7 @@ export const palettes: Record<ThemeName, ChartPalette> = {
     above: '#ff6b5a',
     below: '#6b7078',
     background: 'transparent',
+    border: '#1d1f22',
+    labelHalo: 'rgba(20,21,23,0.75)',
   },
 }

@@ -58,7 +58,7 @@ export function buildMapOption(model: MapModel, mapName: string, ctx: BuildConte
         selectedMode: false,
         layoutCenter: ['50%', '48%'],
         layoutSize: '92%',
-        itemStyle: { areaColor: palette.noData, borderColor: palette.background === 'transparent' ? '#ffffff' : palette.background, borderWidth: 0.8 },
+        itemStyle: { areaColor: palette.noData, borderColor: palette.border, borderWidth: 0.8 },
         emphasis: {
           label: { show: true, color: palette.text },
           itemStyle: { areaColor: palette.highlight },
@@ -67,7 +67,7 @@ export function buildMapOption(model: MapModel, mapName: string, ctx: BuildConte
           show: true,
           fontSize: 11,
           color: palette.text,
-          textBorderColor: palette.background === 'transparent' ? 'rgba(255,255,255,0.7)' : palette.background,
+          textBorderColor: palette.labelHalo,
           textBorderWidth: 2,
           formatter: (p) => ctx.nameOf(String((p as { name?: string }).name)),
         },

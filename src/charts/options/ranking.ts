@@ -16,7 +16,7 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
   const items = model.items
   const ref = model.reference.value
   return {
-    grid: { left: 8, right: 64, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: { left: 8, right: 64, top: 22, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: {
       className: 'chart-tooltip',
       trigger: 'item',
