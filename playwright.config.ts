@@ -11,7 +11,9 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
-const PORT = 4180
+// A separate port and build folder let several suites run side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4180)
+const OUT = process.env.E2E_OUT ?? 'dist'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,7 +31,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     // The production build, served as static files under a sub-path-agnostic base.
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${OUT} && npx vite preview --outDir ${OUT} --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
