@@ -1,18 +1,53 @@
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+
+/**
+ * Content-Security-Policy of the production build (see docs/DEPLOYMENT.md). Beyond the strict core:
+ * - style-src 'unsafe-inline': Naive UI injects its component styles as <style> elements at run time.
+ * - img-src data: blob: — chart images for export are rendered to data/blob URLs.
+ * - worker-src 'self' blob: — the loader worker is a same-origin module script.
+ * - connect-src 'self': the sample data and boundary files; a deployment that loads data from
+ *   another server (?data=<url>) adds that origin here.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  }
+}
 
 // `base: './'` makes the build deployable as static files under any sub-path; routing uses the
 // URL hash, so no server rewrite rules are needed either.
 export default defineConfig({
   base: './',
-  plugins: [vue()],
+  plugins: [vue(), contentSecurityPolicy()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   worker: { format: 'es' },
   server: { port: 5173, host: '127.0.0.1' },
-  preview: { port: 4173, host: '127.0.0.1' },
+  preview: {
+    port: 4173,
+    host: '127.0.0.1',
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
