@@ -6,7 +6,8 @@ interface Feature {
 }
 
 /**
- * Where a region is drawn on the dashboard map, in page pixels. It reproduces how an ECharts map
+ * Where a region is drawn on the dashboard map, in page pixels. `mapAdcode` names the boundary file
+ * drawn (`320200`, or `320000-districts` for the all-district view). It reproduces how an ECharts map
  * series with `layoutCenter: ['50%', '48%']`, `layoutSize: '92%'` and the default aspectScale 0.75
  * fits a boundary file into its canvas, then checks the answer by hovering: the tooltip must name
  * the region before anything is clicked.

@@ -6,6 +6,8 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'dashboard', component: DashboardView },
+    // 大屏: loaded on demand, it is only opened for presentations.
+    { path: '/bigscreen', name: 'bigscreen', component: () => import('@/views/BigScreenView.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 })

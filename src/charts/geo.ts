@@ -27,3 +27,13 @@ export function ensureMap(adcode: string): Promise<string> {
   }
   return p
 }
+
+let customCount = 0
+
+/** Registers a user's own boundary (already matched to catalogue adcodes) and returns its key for `ensureMap`. */
+export function registerCustomMap(geo: Parameters<typeof registerMap>[1]): string {
+  const key = `custom-${++customCount}`
+  registerMap(mapName(key), geo)
+  loaded.set(key, Promise.resolve(mapName(key)))
+  return key
+}

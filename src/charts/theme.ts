@@ -19,6 +19,8 @@ export interface ChartPalette {
   /** Region borders on maps, and the halo that keeps map labels readable on any fill. */
   border: string
   labelHalo: string
+  /** Lines of the trend chart: the scope first, then the regions it is compared with (blue last: it is the reference's hue). */
+  series: string[]
 }
 
 export const palettes: Record<ThemeName, ChartPalette> = {
@@ -38,6 +40,7 @@ export const palettes: Record<ThemeName, ChartPalette> = {
     background: 'transparent',
     border: '#ffffff',
     labelHalo: 'rgba(255,255,255,0.75)',
+    series: ['#c0392b', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#d63384', '#57606a', '#1f6feb'],
   },
   dark: {
     text: '#e8eaed',
@@ -55,5 +58,11 @@ export const palettes: Record<ThemeName, ChartPalette> = {
     background: 'transparent',
     border: '#1d1f22',
     labelHalo: 'rgba(20,21,23,0.75)',
+    series: ['#ff6b5a', '#4ac26b', '#b28cff', '#e3b341', '#39c5cf', '#ff9bce', '#a8adb4', '#6e9bff'],
   },
+}
+
+/** Hatching that marks "no data" on a map independently of colour. */
+export function noDataDecal(p: ChartPalette) {
+  return { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: Math.PI / 4, color: p.axis }
 }

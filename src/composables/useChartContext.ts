@@ -1,13 +1,20 @@
 /** Everything option builders need from the app's state, in one computed. */
-import { computed } from 'vue'
+import { computed, inject, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { regionCatalogue } from '@/data/catalogues'
 import { palettes } from '@/charts/theme'
 import type { BuildContext } from '@/charts/options/types'
 import { useDashboardStore } from '@/stores/dashboard'
-import { useUiStore } from '@/stores/ui'
+import { useUiStore, type ThemeName } from '@/stores/ui'
 import type { Indicator } from '@/domain/types'
 import type { Locale } from '@/domain/format'
+
+/** Set by the big-screen view: a fixed dark theme and larger chart text. */
+export interface Presentation {
+  theme: ThemeName
+  fontScale: number
+}
+export const PRESENTATION: InjectionKey<Presentation> = Symbol('presentation')
 
 export function regionName(adcode: string, locale: Locale): string {
   const r = regionCatalogue.get(adcode)
@@ -22,12 +29,15 @@ export function indicatorName(ind: Indicator, locale: Locale): string {
 export function useChartContext() {
   const ui = useUiStore()
   const dashboard = useDashboardStore()
+  const presentation = inject(PRESENTATION, null)
   const { t } = useI18n()
   return computed<BuildContext>(() => ({
     indicator: dashboard.indicator,
     locale: ui.locale,
-    palette: palettes[ui.theme],
+    palette: palettes[presentation?.theme ?? ui.theme],
     nameOf: (a: string) => regionName(a, ui.locale),
     unitLabel: t(`units.${dashboard.indicator.unit}`),
+    decal: ui.decal,
+    fontScale: presentation?.fontScale ?? 1,
   }))
 }

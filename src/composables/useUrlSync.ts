@@ -1,6 +1,6 @@
 /**
- * Two-way sync between the filters store and the URL query. A change of region pushes a history
- * entry (so Back walks up a drill-down); other changes replace the current one.
+ * Two-way sync between the filters store and the URL query. A change of region or map level pushes a
+ * history entry (so Back walks up a drill-down); other changes replace the current one.
  */
 import { watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router'
@@ -36,7 +36,8 @@ export function useUrlSync(): void {
       if (sameQuery(route.query, next)) return
       const lang = route.query.lang
       const query = lang ? { ...next, lang } : next
-      if (prev && prev.region !== next.region) void router.push({ query })
+      // Region and map-level changes are places one can go back from; the rest refine the same place.
+      if (prev && (prev.region !== next.region || prev.level !== next.level)) void router.push({ query })
       else void router.replace({ query })
     },
   )

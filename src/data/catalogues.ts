@@ -2,6 +2,7 @@
  * The bundled catalogues (data/indicators.json, data/regions.json), validated once at start-up,
  * and the URLs of the bundled sample files.
  */
+import { shallowReactive } from 'vue'
 import indicatorsJson from '../../data/indicators.json'
 import regionsJson from '../../data/regions.json'
 import sampleAnnualUrl from '../../data/sample-annual.csv?url'
@@ -9,8 +10,12 @@ import sampleMonthlyUrl from '../../data/sample-monthly.json?url'
 import { loadIndicatorCatalogue } from '@/domain/indicators'
 import { loadRegionCatalogue } from '@/domain/regions'
 import { buildHierarchy } from '@/domain/aggregate'
+import type { Indicator } from '@/domain/types'
 
 export const indicatorCatalogue = loadIndicatorCatalogue(indicatorsJson)
+// Custom indicators come and go with the dataset shown (setCustomIndicators); lists of indicators
+// in the views follow. Only the array is reactive, the indicators themselves stay plain objects.
+indicatorCatalogue.indicators = shallowReactive(indicatorCatalogue.indicators)
 export const regionCatalogue = loadRegionCatalogue(regionsJson)
 export const hierarchy = buildHierarchy(regionCatalogue.all)
 export const ROOT_REGION = regionCatalogue.all.find((r) => r.parent === null)!.adcode
@@ -19,3 +24,31 @@ export const SAMPLE_FILES = [
   { url: sampleAnnualUrl, name: 'sample-annual.csv' },
   { url: sampleMonthlyUrl, name: 'sample-monthly.json' },
 ] as const
+
+/**
+ * Adds a dataset's custom indicators to the catalogue the app reads (ids already there are left
+ * alone), and removes those of a dataset no longer shown. Catalogue indicators are never touched.
+ */
+const registered = new Set<string>()
+export function setCustomIndicators(list: readonly Indicator[]): void {
+  // The catalogue's map is built as a Map by loadIndicatorCatalogue; only this function writes to it.
+  const cat = indicatorCatalogue as unknown as { indicators: Indicator[]; byId: Map<string, Indicator> }
+  const keep = new Set(list.map((i) => i.id))
+  for (const id of [...registered]) {
+    if (keep.has(id)) continue
+    registered.delete(id)
+    cat.byId.delete(id)
+    const at = cat.indicators.findIndex((i) => i.id === id)
+    if (at >= 0) cat.indicators.splice(at, 1)
+  }
+  for (const ind of list) {
+    if (cat.byId.has(ind.id)) continue
+    registered.add(ind.id)
+    cat.byId.set(ind.id, ind)
+    cat.indicators.push(ind)
+  }
+}
+
+export function isCustomIndicator(id: string): boolean {
+  return registered.has(id)
+}

@@ -2,24 +2,53 @@
  * Parsed rows → validated columnar table. Every row is either accepted, recognised as a total
  * (合计/全市 …), or rejected with a problem that names the file, the row and the column. Nothing is
  * dropped without a trace.
+ *
+ * Two shapes are read:
+ *   long  one fact per row: region, period, indicator, value (+ region_code, city, source);
+ *   wide  one row per region (and period), one column per indicator, e.g. 地区 | 年份 | 职工稳定率(%).
+ * Wide headers are matched to catalogue indicators by id, name or alias, with a unit in brackets
+ * checked against the indicator's unit. Anything unmatched is listed so the user can map it.
  */
-import type { Indicator } from '@/domain/types'
+import type { Indicator, Region } from '@/domain/types'
 import { FactTableBuilder, type FactTable } from '@/domain/table'
 import { normalisePeriod } from '@/domain/periods'
-import type { RegionCatalogue } from '@/domain/regions'
+import { normaliseRegionText, type RegionCatalogue } from '@/domain/regions'
 import { parseCell } from './values'
 
 export type ProblemCode =
   | 'emptyFile'
+  | 'headerOnly'
+  | 'tooLarge'
   | 'parseError'
   | 'badJson'
+  | 'badXlsx'
+  | 'undecodable'
+  | 'unbalancedQuotes'
+  | 'raggedRow'
   | 'missingColumn'
+  | 'noPeriod'
   | 'unknownRegion'
   | 'ambiguousRegion'
   | 'badPeriod'
   | 'unknownIndicator'
+  | 'unmatchedColumn'
+  | 'badIndicatorSpec'
   | 'badValue'
   | 'duplicate'
+  | 'repeatedRow'
+  | 'negativeCount'
+  | 'rateOver100'
+  | 'totalMismatch'
+
+/** Codes that are reported but do not stop a fact from being loaded. */
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'undecodable',
+  'repeatedRow',
+  'negativeCount',
+  'rateOver100',
+  'totalMismatch',
+  'unmatchedColumn',
+])
 
 export interface LoadProblem {
   code: ProblemCode
@@ -36,25 +65,28 @@ export interface LoadProblem {
 export interface LoadReport {
   file: string
   rowsRead: number
+  /** Rows that gave at least one fact. */
   rowsAccepted: number
   /** Rows recognised as totals (合计, 全市 …): kept out of the table, which rolls up by itself. */
   totalRows: number
+  /** Rows that gave no fact because of a problem. */
   rowsRejected: number
   /** The first problems in file order (capped), and how many there were in all. */
   problems: LoadProblem[]
   problemCount: number
 }
 
-export const MAX_LISTED_PROBLEMS = 200
+/** Enough to list every problem of any realistic file; beyond it the report says how many more. */
+export const MAX_LISTED_PROBLEMS = 10000
 
 export type Field = 'regionCode' | 'region' | 'parent' | 'period' | 'indicator' | 'value' | 'source'
 
 /** Header spellings of each tidy column (compared after normalising case, width and spaces). */
 const FIELD_HEADERS: Record<Field, string[]> = {
   regionCode: ['region_code', 'adcode', 'code', '行政区划代码', '区划代码', '地区代码', '代码'],
-  region: ['region', 'region_name', 'name', '地区', '地区名称', '区县', '县区', '县(市、区)', '行政区', '单位', '名称'],
+  region: ['region', 'region_name', 'name', '地区', '地区名称', '区县', '县区', '县(市、区)', '县(市,区)', '行政区', '单位', '单位名称', '名称'],
   parent: ['parent', 'city', '所属市', '设区市', '城市', '市'],
-  period: ['period', 'year', 'date', '期间', '时间', '年份', '年度', '月份', '统计期'],
+  period: ['period', 'year', 'month', 'date', '期间', '时间', '年份', '年度', '月份', '统计期', '年月'],
   indicator: ['indicator', 'indicator_id', '指标', '指标代码', '指标名称', '指标id'],
   value: ['value', '值', '数值', '数据', '指标值'],
   source: ['source', '来源', '数据来源'],
@@ -73,29 +105,97 @@ export function fieldOfHeader(header: string): Field | undefined {
   return HEADER_TO_FIELD.get(normaliseHeader(header))
 }
 
+export type MatchVia = 'name' | 'alias' | 'unit' | 'mapped'
+
 /** Looks indicators up by id, Chinese or English name, or alias; never by partial match. */
 export class IndicatorLookup {
-  private readonly byKey = new Map<string, Indicator>()
+  private readonly byKey = new Map<string, { indicator: Indicator; via: 'name' | 'alias' }>()
+  readonly byId = new Map<string, Indicator>()
   constructor(indicators: readonly Indicator[]) {
     for (const ind of indicators) {
-      for (const k of [ind.id, ind.name.zh, ind.name.en, ...ind.aliases]) {
-        const key = normaliseHeader(k)
-        if (!this.byKey.has(key)) this.byKey.set(key, ind)
-      }
+      this.byId.set(ind.id, ind)
+      for (const k of [ind.id, ind.name.zh, ind.name.en]) this.add(k, ind, 'name')
     }
+    for (const ind of indicators) for (const k of ind.aliases) this.add(k, ind, 'alias')
+  }
+  private add(text: string, indicator: Indicator, via: 'name' | 'alias') {
+    const key = normaliseHeader(text)
+    if (!this.byKey.has(key)) this.byKey.set(key, { indicator, via })
   }
   find(text: string): Indicator | undefined {
-    return this.byKey.get(normaliseHeader(text))
+    return this.byKey.get(normaliseHeader(text))?.indicator
+  }
+  /**
+   * Matches a header such as 职工稳定率(%) or 帮扶金额（万元）: the whole text first, then the name
+   * without its bracketed unit, accepted only when that unit is the indicator's own.
+   */
+  match(header: string): { indicator: Indicator; via: MatchVia } | { indicator: null; unitConflict?: Indicator } {
+    const whole = this.byKey.get(normaliseHeader(header))
+    if (whole) return whole
+    const { name, unit } = splitUnit(header)
+    if (unit === undefined) return { indicator: null }
+    const hit = this.byKey.get(normaliseHeader(name))
+    if (!hit) return { indicator: null }
+    return hit.indicator.unit === unit ? { indicator: hit.indicator, via: 'unit' } : { indicator: null, unitConflict: hit.indicator }
   }
 }
 
-export interface TidyInput {
+/** 职工稳定率(%) → { name: 职工稳定率, unit: % }; brackets may be full-width. */
+export function splitUnit(header: string): { name: string; unit?: string } {
+  const m = /^(.*?)[(（\[【]\s*([^()（）\]】]+?)\s*[)）\]】]\s*$/.exec(header.normalize('NFKC'))
+  if (!m || m[1]!.trim() === '') return { name: header.trim() }
+  return { name: m[1]!.trim(), unit: m[2]!.replace('％', '%') }
+}
+
+/** Choices the user made in the preview. Keys are compared after normalisation. */
+export interface ImportOptions {
+  /** Wide header or long-table indicator text → indicator id; '' leaves the column out. */
+  indicatorMap?: readonly (readonly [string, string])[]
+  /** Region text as written → adcode. */
+  regionMap?: readonly (readonly [string, string])[]
+  /** Period of every row of a wide table that has no period column, e.g. 2023. */
+  period?: string
+}
+
+export type TableShape = 'long' | 'wide'
+
+/** How one indicator label (wide header or long-table indicator text) was understood. */
+export interface ColumnMatch {
+  label: string
+  /** Header of the column the label was found in. */
+  column: string
+  indicator: string | null
+  via: MatchVia | null
+  /** Unit written in a wide header, e.g. 万元 in 帮扶金额（万元）. */
+  unit?: string
+  /** The indicator whose name matched but whose unit differs. */
+  unitConflict?: string
+  /** Cells (wide) or rows (long) with this label. */
+  count: number
+  /** Left out on purpose (mapped to nothing). */
+  ignored: boolean
+}
+
+/** A region text that could not be placed, with how often and where it first appears. */
+export interface RegionMatch {
+  text: string
+  column: string
+  count: number
+  firstRow: number
+  reason: 'unknown' | 'ambiguous'
+  /** adcodes of the candidates of an ambiguous name. */
+  candidates: string[]
+}
+
+export interface TableInput {
   file: string
   headers: readonly string[]
   /** Data rows, each aligned with `headers`. */
   rows: readonly (readonly unknown[])[]
-  /** Spreadsheet row number of rows[0]; 2 for a CSV with one header line. */
-  firstRow: number
+  /** Spreadsheet row number of each data row. */
+  rowNumbers: readonly number[]
+  /** Row number of the header (0 when implied). */
+  headerRow: number
   /** Source label for rows without a source column. */
   defaultSource: string
 }
@@ -103,6 +203,9 @@ export interface TidyInput {
 export interface BuiltTable {
   table: FactTable
   report: LoadReport
+  shape: TableShape | null
+  columns: ColumnMatch[]
+  unmatchedRegions: RegionMatch[]
 }
 
 function cellText(v: unknown): string {
@@ -112,96 +215,268 @@ function cellText(v: unknown): string {
   return JSON.stringify(v)
 }
 
-export function buildTidyTable(
-  input: TidyInput,
+/** A leading apostrophe guards a formula-like cell in exported CSV (see export/csv.ts); read it back off. */
+function unguard(text: string): string {
+  return /^'[=+\-@\t\r＝＋－＠]/.test(text) ? text.slice(1) : text
+}
+
+class Problems {
+  readonly list: LoadProblem[] = []
+  count = 0
+  add(p: LoadProblem) {
+    this.count++
+    if (this.list.length < MAX_LISTED_PROBLEMS) this.list.push(p)
+  }
+}
+
+function keyMap(pairs: readonly (readonly [string, string])[] | undefined, norm: (s: string) => string): Map<string, string> {
+  const m = new Map<string, string>()
+  for (const [k, v] of pairs ?? []) m.set(norm(k), v)
+  return m
+}
+
+export function buildTable(
+  input: TableInput,
   regions: RegionCatalogue,
   indicators: IndicatorLookup,
+  options: ImportOptions = {},
 ): BuiltTable {
-  const problems: LoadProblem[] = []
-  let problemCount = 0
-  const report = (p: LoadProblem) => {
-    problemCount++
-    if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p)
-  }
   const { file } = input
+  const problems = new Problems()
+  const builder = new FactTableBuilder(input.rows.length)
   const col = new Map<Field, number>()
   input.headers.forEach((h, i) => {
     const f = fieldOfHeader(h)
     if (f && !col.has(f)) col.set(f, i)
   })
-  const missing: Field[] = []
-  if (!col.has('region') && !col.has('regionCode')) missing.push('region')
-  for (const f of ['period', 'indicator', 'value'] as const) if (!col.has(f)) missing.push(f)
-  const builder = new FactTableBuilder(input.rows.length)
-  if (missing.length > 0) {
-    for (const f of missing) {
-      report({ code: 'missingColumn', file, row: input.firstRow - 1, column: f, detail: FIELD_HEADERS[f].join(' / ') })
-    }
-    return {
-      table: builder.build(),
-      report: { file, rowsRead: input.rows.length, rowsAccepted: 0, totalRows: 0, rowsRejected: input.rows.length, problems, problemCount },
-    }
+  const hasRegion = col.has('region') || col.has('regionCode')
+  const long = col.has('indicator') && col.has('value')
+  const wideColumns = hasRegion && !long ? input.headers.map((h, i) => (fieldOfHeader(h) ? -1 : i)).filter((i) => i >= 0) : []
+  const shape: TableShape | null = long && hasRegion ? 'long' : wideColumns.length > 0 ? 'wide' : null
+  const result = (rowsAccepted: number, totalRows: number, rowsRejected: number, columns: ColumnMatch[], unmatched: RegionMatch[]): BuiltTable => ({
+    table: builder.build(),
+    report: { file, rowsRead: input.rows.length, rowsAccepted, totalRows, rowsRejected, problems: problems.list, problemCount: problems.count },
+    shape,
+    columns,
+    unmatchedRegions: unmatched,
+  })
+  const headerRow = input.headerRow || undefined
+
+  if (shape === null) {
+    const missing: Field[] = []
+    if (!hasRegion) missing.push('region')
+    for (const f of ['period', 'indicator', 'value'] as const) if (!col.has(f) && !(f === 'period' && options.period)) missing.push(f)
+    for (const f of missing)
+      problems.add({ code: 'missingColumn', file, ...(headerRow ? { row: headerRow } : {}), column: f, detail: FIELD_HEADERS[f].join(' / ') })
+    return result(0, 0, input.rows.length, [], [])
   }
+  const fallbackPeriod = options.period ? normalisePeriod(options.period) : null
+  if (!col.has('period') && !fallbackPeriod) {
+    problems.add({ code: 'noPeriod', file, ...(headerRow ? { row: headerRow } : {}), column: 'period', detail: FIELD_HEADERS.period.join(' / ') })
+    return result(0, 0, input.rows.length, [], [])
+  }
+
   const header = (f: Field) => input.headers[col.get(f)!] ?? f
   const get = (row: readonly unknown[], f: Field) => {
     const i = col.get(f)
     return i === undefined ? '' : cellText(row[i]).trim()
   }
+  const indicatorMap = keyMap(options.indicatorMap, normaliseHeader)
+  const regionMap = keyMap(options.regionMap, normaliseRegionText)
 
-  const seen = new Map<string, number>()
-  let totalRows = 0
-  let rejected = 0
-  input.rows.forEach((row, k) => {
-    const rowNo = input.firstRow + k
-    const fail = (p: Omit<LoadProblem, 'file' | 'row'>) => {
-      report({ file, row: rowNo, ...p })
-      rejected++
+  // Labels → indicators, with how each was matched.
+  const columns = new Map<string, ColumnMatch>()
+  const labelOf = (label: string, column: string): ColumnMatch => {
+    const key = normaliseHeader(label)
+    let m = columns.get(key)
+    if (!m) {
+      const mapped = indicatorMap.get(key)
+      const unit = shape === 'wide' ? splitUnit(label).unit : undefined
+      if (mapped !== undefined) {
+        const ind = indicators.byId.get(mapped)
+        m = { label, column, indicator: ind ? ind.id : null, via: ind ? 'mapped' : null, count: 0, ignored: mapped === '', ...(unit ? { unit } : {}) }
+      } else {
+        const hit = indicators.match(label)
+        m = hit.indicator
+          ? { label, column, indicator: hit.indicator.id, via: hit.via, count: 0, ignored: false, ...(unit ? { unit } : {}) }
+          : { label, column, indicator: null, via: null, count: 0, ignored: false, ...(unit ? { unit } : {}), ...(hit.unitConflict ? { unitConflict: hit.unitConflict.id } : {}) }
+      }
+      columns.set(key, m)
     }
+    m.count++
+    return m
+  }
+  const wide = wideColumns.map((i) => labelOf(input.headers[i]!, input.headers[i]!))
+  for (const m of wide) m.count = 0
+
+  const unmatched = new Map<string, RegionMatch>()
+  const seen = new Map<string, { row: number; value: number | null }>()
+  const totals: { row: number; column: string; period: string; indicator: Indicator; value: number }[] = []
+  const accepted: { adcode: string; period: string; indicator: string; value: number | null }[] = []
+  let totalRows = 0
+  let rowsAccepted = 0
+  let rejected = 0
+
+  const resolveRegion = (row: readonly unknown[], rowNo: number): Region | { problem: true } => {
     const codeText = get(row, 'regionCode')
     const nameText = get(row, 'region')
-    if (regions.isTotalLabel(nameText) || (!codeText && regions.isTotalLabel(get(row, 'parent')) && !nameText)) {
-      totalRows++
-      return
-    }
+    const text = nameText || codeText
+    const column = header(nameText ? 'region' : 'regionCode')
+    const mapped = regionMap.get(normaliseRegionText(text))
+    if (mapped !== undefined && regions.has(mapped)) return regions.get(mapped)!
     let resolved = codeText ? regions.resolve(codeText) : undefined
     if (!resolved?.ok && nameText) {
       const parent = get(row, 'parent')
       resolved = regions.resolve(nameText, parent ? { parent } : undefined)
     }
-    if (!resolved?.ok) {
-      const ambiguous = resolved && !resolved.ok && resolved.reason === 'ambiguous'
-      return fail({
-        code: ambiguous ? 'ambiguousRegion' : 'unknownRegion',
-        column: header(nameText ? 'region' : 'regionCode'),
-        text: nameText || codeText,
-        ...(ambiguous ? { detail: resolved!.candidates.map((c) => `${regions.parentOf(c.adcode)?.name ?? ''}${c.name}`).join('、') } : {}),
+    if (resolved?.ok) return resolved.region
+    const ambiguous = resolved !== undefined && !resolved.ok && resolved.reason === 'ambiguous'
+    const candidates = resolved && !resolved.ok ? resolved.candidates : []
+    problems.add({
+      code: ambiguous ? 'ambiguousRegion' : 'unknownRegion',
+      file,
+      row: rowNo,
+      column,
+      text,
+      ...(ambiguous ? { detail: candidates.map((c) => `${regions.parentOf(c.adcode)?.name ?? ''}${c.name}`).join('、') } : {}),
+    })
+    const key = normaliseRegionText(text)
+    const u = unmatched.get(key)
+    if (u) u.count++
+    else unmatched.set(key, { text, column, count: 1, firstRow: rowNo, reason: ambiguous ? 'ambiguous' : 'unknown', candidates: candidates.map((c) => c.adcode) })
+    return { problem: true }
+  }
+
+  /** Adds one fact; returns false when the cell was rejected. */
+  const addFact = (rowNo: number, region: Region, period: string, ind: Indicator, column: string, valueText: string, source: string): boolean => {
+    const cell = parseCell(valueText)
+    if (!cell.ok) {
+      problems.add({ code: 'badValue', file, row: rowNo, column, text: valueText })
+      return false
+    }
+    const key = `${region.adcode}|${period}|${ind.id}`
+    const first = seen.get(key)
+    if (first !== undefined) {
+      const same = first.value === cell.value || (first.value !== null && cell.value !== null && Math.abs(first.value - cell.value) < 1e-9)
+      problems.add({ code: same ? 'repeatedRow' : 'duplicate', file, row: rowNo, column, text: valueText, detail: String(first.row) })
+      return same
+    }
+    seen.set(key, { row: rowNo, value: cell.value })
+    if (cell.value !== null && ind.unit !== '%' && cell.value < 0) problems.add({ code: 'negativeCount', file, row: rowNo, column, text: valueText })
+    if (cell.value !== null && ind.unit === '%' && cell.value > 100) problems.add({ code: 'rateOver100', file, row: rowNo, column, text: valueText })
+    builder.add(region.adcode, period, ind.id, cell.value, source)
+    accepted.push({ adcode: region.adcode, period, indicator: ind.id, value: cell.value })
+    return true
+  }
+
+  const periodOf = (row: readonly unknown[], rowNo: number): string | null => {
+    if (!col.has('period')) return fallbackPeriod
+    const text = get(row, 'period')
+    const p = normalisePeriod(text) ?? (text === '' ? fallbackPeriod : null)
+    if (!p) problems.add({ code: 'badPeriod', file, row: rowNo, column: header('period'), text })
+    return p
+  }
+
+  input.rows.forEach((raw, k) => {
+    const rowNo = input.rowNumbers[k] ?? k + 1
+    const row = raw
+    const nameText = get(row, 'region')
+    const isTotal = regions.isTotalLabel(nameText) || (!nameText && !get(row, 'regionCode') && regions.isTotalLabel(get(row, 'parent')))
+    if (isTotal) {
+      totalRows++
+      const period = periodOf(row, rowNo)
+      if (!period) return
+      const record = (ind: Indicator | undefined, column: string, text: string) => {
+        const cell = parseCell(text)
+        if (ind && cell.ok && cell.value !== null && ind.aggregation.kind === 'sum') totals.push({ row: rowNo, column, period, indicator: ind, value: cell.value })
+      }
+      if (shape === 'long') {
+        const m = labelOf(get(row, 'indicator'), header('indicator'))
+        m.count--
+        record(m.indicator ? indicators.byId.get(m.indicator) : undefined, header('value'), get(row, 'value'))
+      } else {
+        wideColumns.forEach((c, j) => {
+          const m = wide[j]!
+          record(m.indicator && !m.ignored ? indicators.byId.get(m.indicator) : undefined, m.label, cellText(row[c]).trim())
+        })
+      }
+      return
+    }
+    const region = resolveRegion(row, rowNo)
+    if ('problem' in region) {
+      rejected++
+      return
+    }
+    const period = periodOf(row, rowNo)
+    if (!period) {
+      rejected++
+      return
+    }
+    const source = unguard(get(row, 'source')) || input.defaultSource
+    let facts = 0
+    if (shape === 'long') {
+      const text = get(row, 'indicator')
+      const m = labelOf(text, header('indicator'))
+      const ind = m.indicator && !m.ignored ? indicators.byId.get(m.indicator) : undefined
+      if (!ind) {
+        problems.add({ code: 'unknownIndicator', file, row: rowNo, column: header('indicator'), text })
+        rejected++
+        return
+      }
+      if (addFact(rowNo, region, period, ind, header('value'), get(row, 'value'), source)) facts++
+    } else {
+      wideColumns.forEach((c, j) => {
+        const m = wide[j]!
+        const text = cellText(row[c]).trim()
+        const ind = m.indicator && !m.ignored ? indicators.byId.get(m.indicator) : undefined
+        if (text !== '') m.count++
+        if (!ind) return
+        if (addFact(rowNo, region, period, ind, m.label, text, source)) facts++
       })
     }
-    const periodText = get(row, 'period')
-    const period = normalisePeriod(periodText)
-    if (!period) return fail({ code: 'badPeriod', column: header('period'), text: periodText })
-    const indText = get(row, 'indicator')
-    const ind = indicators.find(indText)
-    if (!ind) return fail({ code: 'unknownIndicator', column: header('indicator'), text: indText })
-    const valueText = get(row, 'value')
-    const cell = parseCell(valueText)
-    if (!cell.ok) return fail({ code: 'badValue', column: header('value'), text: valueText })
-    const key = `${resolved.region.adcode}|${period}|${ind.id}`
-    const first = seen.get(key)
-    if (first !== undefined) return fail({ code: 'duplicate', column: header('indicator'), text: indText, detail: String(first) })
-    seen.set(key, rowNo)
-    builder.add(resolved.region.adcode, period, ind.id, cell.value, get(row, 'source') || input.defaultSource)
+    if (facts > 0) rowsAccepted++
+    else rejected++
   })
-  return {
-    table: builder.build(),
-    report: {
-      file,
-      rowsRead: input.rows.length,
-      rowsAccepted: builder.length,
-      totalRows,
-      rowsRejected: rejected,
-      problems,
-      problemCount,
-    },
+
+  for (const m of wide) {
+    if (!m.indicator && !m.ignored) problems.add({ code: 'unmatchedColumn', file, ...(headerRow ? { row: headerRow } : {}), column: m.label, text: m.label })
+  }
+  checkTotals(file, totals, accepted, regions, problems)
+  const columnList = [...columns.values()]
+  return result(rowsAccepted, totalRows, rejected, columnList, [...unmatched.values()])
+}
+
+/**
+ * A total row (合计, 全市) is compared with the sum of the file's own rows of the same period and
+ * indicator, at the level most of those rows are at (so a file with both cities and districts is
+ * not counted twice). Only indicators that add up are checked; a rate's total is not a sum.
+ */
+function checkTotals(
+  file: string,
+  totals: readonly { row: number; column: string; period: string; indicator: Indicator; value: number }[],
+  accepted: readonly { adcode: string; period: string; indicator: string; value: number | null }[],
+  regions: RegionCatalogue,
+  problems: Problems,
+) {
+  if (totals.length === 0) return
+  const levels = new Map<string, number>()
+  for (const f of accepted) {
+    const l = regions.level(f.adcode) ?? ''
+    levels.set(l, (levels.get(l) ?? 0) + 1)
+  }
+  const level = [...levels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
+  const sums = new Map<string, number>()
+  for (const f of accepted) {
+    if (f.value === null || regions.level(f.adcode) !== level) continue
+    const key = `${f.period}|${f.indicator}`
+    sums.set(key, (sums.get(key) ?? 0) + f.value)
+  }
+  for (const t of totals) {
+    const sum = sums.get(`${t.period}|${t.indicator.id}`)
+    if (sum === undefined) continue
+    const tolerance = 0.5 * 10 ** -t.indicator.decimals + 1e-9 * Math.abs(sum)
+    if (Math.abs(sum - t.value) > tolerance) {
+      problems.add({ code: 'totalMismatch', file, row: t.row, column: t.column, text: String(t.value), detail: String(Number(sum.toFixed(6))) })
+    }
   }
 }

@@ -6,37 +6,68 @@ import type { WorkerRequest, WorkerResponse } from './loader.worker'
 
 let worker: Worker | undefined
 let nextId = 1
-const pending = new Map<number, { resolve: (r: ParsedFile) => void; reject: (e: Error) => void }>()
+interface Pending {
+  resolve: (r: ParsedFile) => void
+  reject: (e: Error) => void
+  onProgress?: (fraction: number) => void
+}
+const pending = new Map<number, Pending>()
+
+/** A parse stopped by the user; nothing else changes. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled')
+    this.name = 'CancelledError'
+  }
+}
+
+function stopWorker(err: Error) {
+  for (const p of pending.values()) p.reject(err)
+  pending.clear()
+  worker?.terminate()
+  worker = undefined
+}
 
 function getWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module', name: 'loader' })
     worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
-      const p = pending.get(e.data.id)
+      const msg = e.data
+      const p = pending.get(msg.id)
       if (!p) return
-      pending.delete(e.data.id)
-      if (e.data.ok) p.resolve(e.data.result)
-      else p.reject(new Error(e.data.error))
+      if ('progress' in msg) return p.onProgress?.(msg.progress)
+      pending.delete(msg.id)
+      if (msg.ok) p.resolve(msg.result)
+      else p.reject(new Error(msg.error))
     }
-    worker.onerror = (e) => {
-      // A crashed worker fails every request in flight; the next request starts a fresh one.
-      const err = new Error(e.message || 'loader worker failed')
-      for (const p of pending.values()) p.reject(err)
-      pending.clear()
-      worker?.terminate()
-      worker = undefined
-    }
+    // A crashed worker fails every request in flight; the next request starts a fresh one.
+    worker.onerror = (e) => stopWorker(new Error(e.message || 'loader worker failed'))
   }
   return worker
 }
 
-export function parseInWorker(request: ParseRequest, catalogues: Catalogues): Promise<ParsedFile> {
+export interface ParseJob {
+  result: Promise<ParsedFile>
+  /** Stops the parse; `result` rejects with CancelledError. */
+  cancel: () => void
+}
+
+/** Parses in the worker; `request.bytes` is transferred, so pass a copy if you need it again. */
+export function startParse(request: ParseRequest, catalogues: Catalogues, onProgress?: (fraction: number) => void): ParseJob {
   const id = nextId++
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject })
-    const msg: WorkerRequest = { id, type: 'parse', request, catalogues }
+  const result = new Promise<ParsedFile>((resolve, reject) => {
+    pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) })
+    // Plain copies: the page's indicator list is reactive, and a proxy cannot be posted.
+    const plain: Catalogues = { regions: [...catalogues.regions], indicators: [...catalogues.indicators] }
+    const msg: WorkerRequest = { id, type: 'parse', request, catalogues: plain }
     getWorker().postMessage(msg, [request.bytes])
   })
+  // Parsing is synchronous inside the worker, so the only way to stop it is to end the worker.
+  return { result, cancel: () => pending.has(id) && stopWorker(new CancelledError()) }
+}
+
+export function parseInWorker(request: ParseRequest, catalogues: Catalogues): Promise<ParsedFile> {
+  return startParse(request, catalogues).result
 }
 
 export class FetchError extends Error {
@@ -46,6 +77,7 @@ export class FetchError extends Error {
     message: string,
   ) {
     super(message)
+    this.name = 'FetchError'
   }
 }
 
@@ -54,6 +86,7 @@ export async function fetchBytes(url: string): Promise<ArrayBuffer> {
   try {
     res = await fetch(url)
   } catch (e) {
+    // The browser does not tell a refused cross-origin read (CORS) from a network failure.
     throw new FetchError(url, null, e instanceof Error ? e.message : String(e))
   }
   if (!res.ok) throw new FetchError(url, res.status, `${res.status} ${res.statusText}`)

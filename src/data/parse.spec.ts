@@ -84,7 +84,7 @@ describe('parseFile reports what it cannot use, with row and column', () => {
       ['badPeriod', 2, 'period'],
       ['unknownIndicator', 3, 'indicator'],
       ['badValue', 4, 'value'],
-      ['duplicate', 6, 'indicator'],
+      ['duplicate', 6, 'value'],
     ])
     expect(r.report.problems[3]?.detail).toBe('5')
     expect(r.report.rowsAccepted).toBe(1)

@@ -1,23 +1,31 @@
 /**
  * One file's bytes → a validated table and a report. Runs inside the loader worker (and directly
  * in tests and scripts); it has no DOM dependency.
+ *
+ *   bytes ─ size check ─ decode (BOM, strict UTF-8, else GB18030) ─ CSV / JSON / xlsx → grid
+ *         ─ header and region matching, values, periods ─ table + report
  */
-import Papa from 'papaparse'
 import type { Indicator, Region } from '@/domain/types'
 import { RegionCatalogue } from '@/domain/regions'
 import { emptyTable } from '@/domain/table'
-import { decodeBytes, type Encoding } from './decode'
-import { buildTidyTable, IndicatorLookup, type BuiltTable, type LoadProblem } from './facts'
+import { decodeBytes, MAX_FILE_BYTES, REPLACEMENT_CHAR, type Encoding } from './decode'
+import type { Delimiter } from './delimiter'
+import { buildTable, IndicatorLookup, type BuiltTable, type ImportOptions, type LoadProblem } from './facts'
+import { gridFromCsv, gridFromJson, gridFromXlsx, type Grid, type Progress } from './grid'
 
-export type FileFormat = 'csv' | 'json'
+export type FileFormat = 'csv' | 'json' | 'xlsx'
 
 export interface ParseRequest {
   file: string
   bytes: ArrayBuffer
   format?: FileFormat
   encoding?: Encoding
+  delimiter?: Delimiter
+  /** Sheet of a workbook; the first when absent. */
+  sheet?: string
   /** Source label for rows that carry none. */
   defaultSource: string
+  options?: ImportOptions
 }
 
 export interface Catalogues {
@@ -27,61 +35,122 @@ export interface Catalogues {
 
 export interface ParsedFile extends BuiltTable {
   format: FileFormat
-  encoding: Encoding
-  delimiter?: string
+  /** Absent for xlsx, which is not text. */
+  encoding?: Encoding
+  delimiter?: Delimiter
+  sheets?: string[]
+  sheet?: string
+  /** Indicators defined in the file itself (JSON "indicators"). */
+  customIndicators: Indicator[]
+  bytes: number
 }
 
 export function formatOf(file: string): FileFormat {
-  return /\.json$/i.test(file) ? 'json' : 'csv'
+  if (/\.json$/i.test(file)) return 'json'
+  if (/\.xlsx$/i.test(file)) return 'xlsx'
+  return 'csv'
 }
 
-let cached: { key: Catalogues; regions: RegionCatalogue; indicators: IndicatorLookup } | undefined
+let cached: { key: Catalogues; regions: RegionCatalogue } | undefined
 
-function lookups(c: Catalogues) {
-  if (cached?.key !== c) cached = { key: c, regions: new RegionCatalogue(c.regions), indicators: new IndicatorLookup(c.indicators) }
-  return cached
+function regionLookup(c: Catalogues): RegionCatalogue {
+  if (cached?.key !== c) cached = { key: c, regions: new RegionCatalogue(c.regions) }
+  return cached.regions
 }
 
-export function parseFile(req: ParseRequest, catalogues: Catalogues): ParsedFile {
-  const { regions, indicators } = lookups(catalogues)
-  const format = req.format ?? formatOf(req.file)
-  const { text, encoding } = decodeBytes(new Uint8Array(req.bytes), req.encoding)
-  const fatal = (p: Omit<LoadProblem, 'file'>): ParsedFile => ({
+type Prepared = { grid: Grid; encoding?: Encoding } | { fatal: Omit<LoadProblem, 'file'>; encoding?: Encoding }
+
+function failed(req: ParseRequest, format: FileFormat, p: Omit<LoadProblem, 'file'>, encoding?: Encoding): ParsedFile {
+  return {
     format,
-    encoding,
+    ...(encoding ? { encoding } : {}),
     table: emptyTable(),
     report: { file: req.file, rowsRead: 0, rowsAccepted: 0, totalRows: 0, rowsRejected: 0, problems: [{ file: req.file, ...p }], problemCount: 1 },
-  })
-  if (text.trim() === '') return fatal({ code: 'emptyFile' })
+    shape: null,
+    columns: [],
+    unmatchedRegions: [],
+    customIndicators: [],
+    bytes: req.bytes.byteLength,
+  }
+}
 
+function prepareText(req: ParseRequest, format: FileFormat, onProgress?: Progress): Prepared {
+  const { text, encoding } = decodeBytes(new Uint8Array(req.bytes), req.encoding)
+  if (text.trim() === '') return { fatal: { code: 'emptyFile' }, encoding }
   if (format === 'json') {
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch (e) {
-      return fatal({ code: 'badJson', detail: e instanceof Error ? e.message : String(e) })
+      return { fatal: { code: 'badJson', detail: e instanceof Error ? e.message : String(e) }, encoding }
     }
-    const rows = Array.isArray(json) ? json : isRecord(json) && Array.isArray(json.facts) ? json.facts : undefined
-    if (!rows) return fatal({ code: 'badJson', detail: 'expected [ {…}, … ] or { "facts": [ … ] }' })
-    const headers = [...new Set(rows.flatMap((r: unknown) => (isRecord(r) ? Object.keys(r) : [])))]
-    const cells = rows.map((r: unknown) => (isRecord(r) ? headers.map((h) => (Object.hasOwn(r, h) ? r[h] : undefined)) : []))
-    // JSON rows are numbered from 1 (the first object), as a reader counts them.
-    const built = buildTidyTable({ file: req.file, headers, rows: cells, firstRow: 1, defaultSource: req.defaultSource }, regions, indicators)
-    return { format, encoding, ...built }
+    const grid = gridFromJson(req.file, json)
+    return typeof grid === 'string' ? { fatal: { code: 'badJson', detail: grid }, encoding } : { grid, encoding }
   }
-
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [',', '\t', ';', '|'] })
-  const [headers, ...rows] = parsed.data
-  if (!headers) return fatal({ code: 'emptyFile' })
-  const built = buildTidyTable({ file: req.file, headers, rows, firstRow: 2, defaultSource: req.defaultSource }, regions, indicators)
-  for (const err of parsed.errors) {
-    built.report.problemCount++
-    if (built.report.problems.length < 200)
-      built.report.problems.push({ code: 'parseError', file: req.file, ...(err.row !== undefined ? { row: err.row + 1 } : {}), detail: err.message })
+  const grid = gridFromCsv(req.file, text, req.delimiter, onProgress)
+  const bad = text.indexOf(REPLACEMENT_CHAR)
+  if (bad >= 0) {
+    // The first line with bytes the encoding could not read: usually the wrong encoding was chosen.
+    const row = text.slice(0, bad).split(/\r\n|\n|\r/).length
+    grid.problems.unshift({ code: 'undecodable', file: req.file, row, detail: encoding })
   }
-  return { format, encoding, delimiter: parsed.meta.delimiter, ...built }
+  return { grid, encoding }
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+function finish(req: ParseRequest, format: FileFormat, prepared: Prepared, catalogues: Catalogues): ParsedFile {
+  const { encoding } = prepared
+  if ('fatal' in prepared) return failed(req, format, prepared.fatal, encoding)
+  const { grid } = prepared
+  const sheets = grid.sheets ? { sheets: grid.sheets, sheet: grid.sheet! } : {}
+  if (grid.headers.length === 0) return { ...failed(req, format, { code: 'emptyFile' }, encoding), ...sheets }
+  if (grid.rows.length === 0 && grid.rejected === 0) return { ...failed(req, format, { code: 'headerOnly', row: grid.headerRow || 1 }, encoding), ...sheets }
+  const customIndicators = (grid.customIndicators ?? []).filter((c) => !catalogues.indicators.some((i) => i.id === c.id))
+  const indicators = new IndicatorLookup([...catalogues.indicators, ...customIndicators])
+  const options: ImportOptions = grid.regionAliases
+    ? { ...req.options, regionMap: [...grid.regionAliases, ...(req.options?.regionMap ?? [])] }
+    : (req.options ?? {})
+  const built = buildTable(
+    { file: req.file, headers: grid.headers, rows: grid.rows, rowNumbers: grid.rowNumbers, headerRow: grid.headerRow, defaultSource: req.defaultSource },
+    regionLookup(catalogues),
+    indicators,
+    options,
+  )
+  // Structural problems come first and their rows count as read and rejected.
+  const report = built.report
+  report.rowsRead += grid.rejected
+  report.rowsRejected += grid.rejected
+  report.problems = [...grid.problems, ...report.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+  report.problemCount += grid.problems.length
+  return {
+    ...built,
+    format,
+    ...(encoding ? { encoding } : {}),
+    ...(grid.delimiter ? { delimiter: grid.delimiter } : {}),
+    ...sheets,
+    customIndicators,
+    bytes: req.bytes.byteLength,
+  }
+}
+
+function tooLarge(req: ParseRequest, format: FileFormat): ParsedFile | undefined {
+  if (req.bytes.byteLength <= MAX_FILE_BYTES) return undefined
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+  return failed(req, format, { code: 'tooLarge', text: mb(req.bytes.byteLength), detail: mb(MAX_FILE_BYTES) })
+}
+
+/** CSV and JSON, synchronously (the bundled sample, tests, scripts). */
+export function parseFile(req: ParseRequest, catalogues: Catalogues, onProgress?: Progress): ParsedFile {
+  const format = req.format ?? formatOf(req.file)
+  if (format === 'xlsx') throw new Error('parseFile: use parseFileAsync for .xlsx')
+  return tooLarge(req, format) ?? finish(req, format, prepareText(req, format, onProgress), catalogues)
+}
+
+/** Any format; a workbook is read by a library loaded on first use. */
+export async function parseFileAsync(req: ParseRequest, catalogues: Catalogues, onProgress?: Progress): Promise<ParsedFile> {
+  const format = req.format ?? formatOf(req.file)
+  if (format !== 'xlsx') return parseFile(req, catalogues, onProgress)
+  const big = tooLarge(req, format)
+  if (big) return big
+  const grid = await gridFromXlsx(req.file, req.bytes, req.sheet)
+  return finish(req, format, typeof grid === 'string' ? { fatal: { code: 'badXlsx', detail: grid } } : { grid }, catalogues)
 }

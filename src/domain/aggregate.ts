@@ -121,23 +121,47 @@ export class FactIndex {
 
   /** Values reported for each region itself (NaN where none), with their source codes. */
   reportedValues(indicatorId: string, period: string): { value: Float64Array; source: Int32Array } {
-    const h = this.hierarchy
-    const value = new Float64Array(h.size).fill(NaN)
-    const source = new Int32Array(h.size).fill(-1)
+    const value = new Float64Array(this.hierarchy.size)
+    const source = new Int32Array(this.hierarchy.size)
+    this.reportedInto(indicatorId, period, value, source)
+    return { value, source }
+  }
+
+  /** reportedValues written into the given arrays (of the hierarchy's size). */
+  private reportedInto(indicatorId: string, period: string, value: Float64Array, source: Int32Array): void {
+    value.fill(NaN)
+    source.fill(-1)
     const ic = this.indicatorCode.get(indicatorId)
     const pc = this.periodCode.get(period)
-    if (ic === undefined || pc === undefined) return { value, source }
+    if (ic === undefined || pc === undefined) return
     const b = ic * this.table.periods.length + pc
     const t = this.table
-    for (let k = this.offsets[b]!; k < this.offsets[b + 1]!; k++) {
-      const row = this.rows[k]!
-      const pos = this.regionPos[t.region[row]!]!
+    const rows = this.rows
+    const regionPos = this.regionPos
+    const end = this.offsets[b + 1]!
+    for (let k = this.offsets[b]!; k < end; k++) {
+      const row = rows[k]!
+      const pos = regionPos[t.region[row]!]!
       const v = t.value[row]!
-      if (pos < 0 || Number.isNaN(v)) continue
+      if (pos < 0 || v !== v) continue
       value[pos] = v
       source[pos] = t.source[row]!
     }
-    return { value, source }
+  }
+
+  /** Work arrays of one roll-up, reused from one slice to the next (a slice keeps none of them). */
+  private scratch: { own: Float64Array; a: Float64Array; b: Float64Array; pairCoverage: Uint32Array } | undefined
+
+  /** @internal For rollUp: the reported values (into fresh source codes) and zeroed work arrays. */
+  prepareRollUp(indicatorId: string, period: string) {
+    const size = this.hierarchy.size
+    const s = (this.scratch ??= { own: new Float64Array(size), a: new Float64Array(size), b: new Float64Array(size), pairCoverage: new Uint32Array(size) })
+    const source = new Int32Array(size)
+    this.reportedInto(indicatorId, period, s.own, source)
+    s.a.fill(0)
+    s.b.fill(0)
+    s.pairCoverage.fill(0)
+    return { ...s, source }
   }
 
   /** The indicator's value for every region in the period, rolled up by its rule. Cached. */
@@ -153,75 +177,93 @@ export class FactIndex {
   }
 }
 
+/** Rules as small integers, so the bottom-up loop branches on a number, not a string. */
+const SUM = 0
+const RATIO = 1
+const WEIGHTED = 2
+const MEAN = 3
+
 function rollUp(index: FactIndex, ind: Indicator, period: string, byId: ReadonlyMap<string, Indicator>): Slice {
   const h = index.hierarchy
-  const own = index.reportedValues(ind.id, period)
-  const value = new Float64Array(h.size).fill(NaN)
-  const reported = new Uint8Array(h.size)
-  const coverage = new Uint32Array(h.size)
-  // Each region passes its parent a pair (a, b); what a and b mean depends on the rule.
-  const a = new Float64Array(h.size)
-  const b = new Float64Array(h.size)
+  const size = h.size
   const rule = ind.aggregation
+  const kind = rule.kind === 'sum' ? SUM : rule.kind === 'ratio' ? RATIO : rule.kind === 'weighted_mean' ? WEIGHTED : MEAN
   const scale = ind.unit === '%' ? 100 : 1
+  const value = new Float64Array(size)
+  const reported = new Uint8Array(size)
+  const coverage = new Uint32Array(size)
 
-  let num: Slice | undefined
-  let den: Slice | undefined
-  let weight: Slice | undefined
+  // Numerator, denominator and weight of ratio and weighted rules (unused arrays otherwise). They
+  // are sliced first: their own roll-ups reuse the work arrays taken below.
+  let numValue: Float64Array = value
+  let numReported: Uint8Array = reported
+  let denValue: Float64Array = value
+  let denReported: Uint8Array = reported
+  let weightValue: Float64Array = value
   if (rule.kind === 'ratio') {
-    num = index.slice(requireInd(byId, rule.numerator), period, byId)
-    den = index.slice(requireInd(byId, rule.denominator), period, byId)
+    const num = index.slice(requireInd(byId, rule.numerator), period, byId)
+    const den = index.slice(requireInd(byId, rule.denominator), period, byId)
+    numValue = num.value
+    numReported = num.reported
+    denValue = den.value
+    denReported = den.reported
   } else if (rule.kind === 'weighted_mean') {
-    weight = index.slice(requireInd(byId, rule.weight), period, byId)
+    weightValue = index.slice(requireInd(byId, rule.weight), period, byId).value
   }
 
-  // Leaves under each region whose pair reached it (differs from `coverage` for ratio and
-  // weighted rules, where a region can report its own rate without the counts behind it).
-  const pairCoverage = new Uint32Array(h.size)
+  // Each region passes its parent a pair (a, b); what a and b mean depends on the rule.
+  // `pairCoverage`: leaves under each region whose pair reached it (differs from `coverage` for
+  // ratio and weighted rules, where a region can report its own rate without the counts behind it).
+  const { own: ownValue, a, b, pairCoverage, source } = index.prepareRollUp(ind.id, period)
+  const order = h.bottomUp
+  const parent = h.parent
+  const leafCount = h.leafCount
 
-  for (const i of h.bottomUp) {
-    const mine = own.value[i]!
+  for (let k = 0; k < size; k++) {
+    const i = order[k]!
+    const mine = ownValue[i]!
     let v: number
-    if (!Number.isNaN(mine)) {
+    if (mine === mine) {
       v = mine
       reported[i] = 1
-      coverage[i] = h.leafCount[i]!
+      coverage[i] = leafCount[i]!
     } else {
       coverage[i] = pairCoverage[i]!
-      if (b[i]! <= 0) v = NaN
-      else if (rule.kind === 'sum') v = a[i]!
-      else if (rule.kind === 'ratio') v = (a[i]! / b[i]!) * scale
-      else v = a[i]! / b[i]!
+      const bi = b[i]!
+      if (bi <= 0) v = NaN
+      else if (kind === SUM) v = a[i]!
+      else if (kind === RATIO) v = (a[i]! / bi) * scale
+      else v = a[i]! / bi
     }
     value[i] = v
 
-    const p = h.parent[i]!
+    const p = parent[i]!
     if (p < 0) continue
     // The pair this region hands its parent.
     let pa = a[i]!
     let pb = b[i]!
     let pc = pairCoverage[i]!
-    if (rule.kind === 'ratio') {
+    if (kind === RATIO) {
       // Counts, not rates, travel up, and only as numerator–denominator pairs: a numerator from one
       // district must never meet a denominator from another.
-      if (num!.reported[i] && den!.reported[i]) {
-        pa = num!.value[i]!
-        pb = den!.value[i]!
-        pc = h.leafCount[i]!
+      if (numReported[i] && denReported[i]) {
+        pa = numValue[i]!
+        pb = denValue[i]!
+        pc = leafCount[i]!
       }
       if (!(pb > 0)) continue
-    } else if (rule.kind === 'weighted_mean') {
+    } else if (kind === WEIGHTED) {
       if (reported[i]) {
-        const w = weight!.value[i]!
+        const w = weightValue[i]!
         if (Number.isNaN(w) || w <= 0) continue
         pa = v * w
         pb = w
-        pc = h.leafCount[i]!
+        pc = leafCount[i]!
       }
       if (!(pb > 0)) continue
     } else {
       // sum and mean: the parent adds up (or averages) its children's values.
-      if (Number.isNaN(v)) continue
+      if (v !== v) continue
       pa = v
       pb = 1
       pc = coverage[i]!
@@ -230,7 +272,7 @@ function rollUp(index: FactIndex, ind: Indicator, period: string, byId: Readonly
     b[p]! += pb
     pairCoverage[p]! += pc
   }
-  return { value, reported, coverage, source: own.source }
+  return { value, reported, coverage, source }
 }
 
 function requireInd(byId: ReadonlyMap<string, Indicator>, id: string): Indicator {

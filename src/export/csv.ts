@@ -38,6 +38,12 @@ export function csvCell(v: CsvCell, delimiter = ','): string {
 export function toCsv(rows: readonly (readonly CsvCell[])[], opts: CsvOptions = {}): string {
   const d = opts.delimiter ?? ','
   const eol = opts.eol ?? '\r\n'
-  const body = rows.map((r) => r.map((c) => csvCell(c, d)).join(d)).join(eol)
+  const body = rows
+    .map((r) => {
+      const line = r.map((c) => csvCell(c, d)).join(d)
+      // A one-cell row that is empty would read back as a blank line, i.e. no row at all.
+      return line === '' && r.length === 1 ? '""' : line
+    })
+    .join(eol)
   return `${opts.bom === false ? '' : '\uFEFF'}${body}${eol}`
 }

@@ -6,8 +6,24 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed } from 'vue'
 import { useDatasetStore } from './dataset'
 import { useFiltersStore } from './filters'
-import { indicatorCatalogue } from '@/data/catalogues'
-import { kpiCard, mapModel, periodsFor, rankingModel, trendModel, type Selection } from '@/domain/dashboard'
+import { useBoundaryStore } from './boundary'
+import { indicatorCatalogue, regionCatalogue } from '@/data/catalogues'
+import {
+  CATEGORY_HEADLINES,
+  categoryOverview,
+  kpiCard,
+  mapModel,
+  mapModelOf,
+  periodsFor,
+  radarModel,
+  rankingModel,
+  regionTableModel,
+  smallMultiplesModel,
+  trendModel,
+  trendModesOf,
+  type MapLevel,
+  type Selection,
+} from '@/domain/dashboard'
 import type { Indicator } from '@/domain/types'
 
 /** The indicators shown as headline cards, one or two per category. */
@@ -23,6 +39,7 @@ export const HEADLINE_INDICATORS = [
 export const useDashboardStore = defineStore('dashboard', () => {
   const dataset = useDatasetStore()
   const filters = useFiltersStore()
+  const boundary = useBoundaryStore()
 
   const indicator = computed<Indicator>(() => indicatorCatalogue.byId.get(filters.indicator)!)
   /** Years with data for the selected indicator, oldest first. */
@@ -32,16 +49,61 @@ export const useDashboardStore = defineStore('dashboard', () => {
     return p && years.value.includes(p) ? p : (years.value.at(-1) ?? '')
   })
   const selection = computed<Selection>(() => ({ scope: filters.scope, period: period.value, indicator: filters.indicator }))
+  /** The all-district view exists only at province scope. */
+  const mapLevel = computed<MapLevel>(() =>
+    regionCatalogue.get(filters.scope)?.parent === null && filters.mapLevel === 'district' ? 'district' : 'city',
+  )
+  /** Indicators on the cards, the radar and the table: the chosen category's, else the headline ones. */
+  const cardIndicators = computed<readonly string[]>(() =>
+    filters.category ? indicatorCatalogue.indicators.filter((i) => i.category === filters.category).map((i) => i.id) : HEADLINE_INDICATORS,
+  )
+  const profileIndicators = computed<readonly string[]>(() =>
+    filters.category ? CATEGORY_HEADLINES[filters.category] : HEADLINE_INDICATORS,
+  )
 
   const kpi = computed(() => kpiCard(dataset.context, indicator.value, selection.value))
   const headline = computed(() =>
-    HEADLINE_INDICATORS.map((id) => kpiCard(dataset.context, indicatorCatalogue.byId.get(id)!, selection.value)),
+    cardIndicators.value.map((id) => kpiCard(dataset.context, indicatorCatalogue.byId.get(id)!, selection.value)),
   )
-  const map = computed(() => mapModel(dataset.context, indicator.value, selection.value))
-  const trend = computed(() => trendModel(dataset.context, indicator.value, selection.value))
-  const ranking = computed(() => rankingModel(dataset.context, indicator.value, selection.value))
+  const overview = computed(() => categoryOverview(dataset.context, selection.value))
+  /** A user's own boundary file, when loaded, replaces the bundled outlines. */
+  const map = computed(() =>
+    boundary.frame
+      ? mapModelOf(dataset.context, indicator.value, selection.value, boundary.frame)
+      : mapModel(dataset.context, indicator.value, selection.value, mapLevel.value),
+  )
+  const trendModes = computed(() => trendModesOf(indicator.value))
+  const trend = computed(() =>
+    trendModel(dataset.context, indicator.value, selection.value, {
+      mode: filters.trendMode,
+      compare: filters.compare,
+      from: filters.from,
+      to: filters.from ? period.value : null,
+    }),
+  )
+  const ranking = computed(() => rankingModel(dataset.context, indicator.value, selection.value, mapLevel.value))
+  const radar = computed(() => radarModel(dataset.context, selection.value, profileIndicators.value))
+  const table = computed(() => regionTableModel(dataset.context, selection.value, profileIndicators.value, mapLevel.value))
+  // 95 panels would be unreadable: the all-district view keeps the cities' panels.
+  const multiples = computed(() => smallMultiplesModel(dataset.context, indicator.value, selection.value))
 
-  return { indicator, years, period, selection, kpi, headline, map, trend, ranking }
+  return {
+    indicator,
+    years,
+    period,
+    selection,
+    mapLevel,
+    kpi,
+    headline,
+    overview,
+    map,
+    trendModes,
+    trend,
+    ranking,
+    radar,
+    table,
+    multiples,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDashboardStore, import.meta.hot))

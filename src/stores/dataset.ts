@@ -1,20 +1,46 @@
 /**
  * The loaded data: one columnar table (in a shallowRef, never deep-reactive), its index, and the
- * report of every file that went into it.
+ * report of every file that went into it. What is shown is either the bundled sample or a user's
+ * dataset (optionally over the sample); see stores/datasets.ts for the saved datasets.
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { concatTables, emptyTable, type FactTable } from '@/domain/table'
 import { FactIndex } from '@/domain/aggregate'
 import type { DashboardContext } from '@/domain/dashboard'
-import { SAMPLE_SOURCE } from '@/domain/types'
+import { SAMPLE_SOURCE, type Indicator } from '@/domain/types'
 import type { LoadReport } from '@/data/facts'
 import { fetchBytes, parseInWorker } from '@/data/loader'
-import { hierarchy, indicatorCatalogue, regionCatalogue, SAMPLE_FILES } from '@/data/catalogues'
+import { overlayTables } from '@/data/combine'
+import { hierarchy, indicatorCatalogue, regionCatalogue, SAMPLE_FILES, isCustomIndicator, setCustomIndicators } from '@/data/catalogues'
+import { DEFAULT_INDICATOR, useFiltersStore } from './filters'
 
 export type DatasetStatus = 'idle' | 'loading' | 'ready' | 'error'
 
 const catalogues = { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators }
+
+interface Loaded {
+  table: FactTable
+  reports: LoadReport[]
+}
+
+let sampleCache: Promise<Loaded> | undefined
+
+/** The bundled sample, fetched and parsed once and kept for combining with a user's data. */
+function sampleData(): Promise<Loaded> {
+  sampleCache ??= Promise.all(
+    SAMPLE_FILES.map(async (f) => parseInWorker({ file: f.name, bytes: await fetchBytes(f.url), defaultSource: SAMPLE_SOURCE }, catalogues)),
+  ).then((parsed) => ({ table: concatTables(parsed.map((p) => p.table)), reports: parsed.map((p) => p.report) }))
+  sampleCache.catch(() => (sampleCache = undefined))
+  return sampleCache
+}
+
+export interface ShownDataset {
+  /** Id of a saved dataset, or null for one loaded from a link and not saved. */
+  id: string | null
+  name: string
+  withSample: boolean
+}
 
 export const useDatasetStore = defineStore('dataset', () => {
   const table = shallowRef<FactTable>(emptyTable())
@@ -22,8 +48,12 @@ export const useDatasetStore = defineStore('dataset', () => {
   const reports = shallowRef<LoadReport[]>([])
   const status = ref<DatasetStatus>('idle')
   const error = ref<string | null>(null)
-  /** True while what is shown is the bundled sample. */
+  /** True while what is shown is the bundled sample alone. */
   const isSample = ref(false)
+  /** The user's dataset being shown, null while the sample alone is. */
+  const shown = ref<ShownDataset | null>(null)
+  /** Bumped whenever the table changes, for views that read the mutable indicator catalogue. */
+  const revision = ref(0)
 
   const context = computed<DashboardContext>(() => ({
     index: index.value,
@@ -35,28 +65,31 @@ export const useDatasetStore = defineStore('dataset', () => {
   const publishedSources = computed(() => table.value.sources.filter((s) => s !== SAMPLE_SOURCE).sort((a, b) => a.length - b.length))
   const hasSyntheticRows = computed(() => table.value.sources.includes(SAMPLE_SOURCE))
 
+  /** Swaps the custom indicators, first moving the filters off one that is about to go. */
+  function swapCustomIndicators(list: readonly Indicator[]) {
+    const filters = useFiltersStore()
+    if (!indicatorCatalogue.byId.has(filters.indicator) || (isCustomIndicator(filters.indicator) && !list.some((i) => i.id === filters.indicator)))
+      filters.setIndicator(DEFAULT_INDICATOR)
+    setCustomIndicators(list)
+  }
+
   function replace(next: FactTable, nextReports: LoadReport[], sample: boolean) {
     table.value = next
     index.value = new FactIndex(next, hierarchy)
     reports.value = nextReports
     isSample.value = sample
     status.value = 'ready'
+    revision.value++
   }
 
   async function loadSample(): Promise<void> {
     status.value = 'loading'
     error.value = null
     try {
-      const parsed = await Promise.all(
-        SAMPLE_FILES.map(async (f) =>
-          parseInWorker({ file: f.name, bytes: await fetchBytes(f.url), defaultSource: SAMPLE_SOURCE }, catalogues),
-        ),
-      )
-      replace(
-        concatTables(parsed.map((p) => p.table)),
-        parsed.map((p) => p.report),
-        true,
-      )
+      const s = await sampleData()
+      swapCustomIndicators([])
+      shown.value = null
+      replace(s.table, s.reports, true)
     } catch (e) {
       // The previous table stays in place and usable.
       error.value = e instanceof Error ? e.message : String(e)
@@ -64,7 +97,19 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  return { table, index, reports, status, error, isSample, context, publishedSources, hasSyntheticRows, loadSample }
+  /**
+   * Shows a user's table, over the sample when asked. Throws (and changes nothing) when the sample
+   * is needed and cannot be loaded.
+   */
+  async function showDataset(next: FactTable, nextReports: LoadReport[], custom: readonly Indicator[], what: ShownDataset): Promise<void> {
+    const base = what.withSample ? await sampleData() : undefined
+    swapCustomIndicators(custom)
+    shown.value = what
+    replace(base ? overlayTables(base.table, next) : next, base ? [...base.reports, ...nextReports] : nextReports, false)
+    error.value = null
+  }
+
+  return { table, index, reports, status, error, isSample, shown, revision, context, publishedSources, hasSyntheticRows, loadSample, showDataset }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDatasetStore, import.meta.hot))

@@ -34,4 +34,26 @@ describe('filters store', () => {
     expect(f.scope).toBe('320000')
     expect(f.indicator).toBe(DEFAULT_INDICATOR)
   })
+
+  it('round-trips a range, a category and a trend view, and clears one filter at a time', () => {
+    const f = useFiltersStore()
+    const q = { region: '320200', period: '2024', from: '2021', category: 'care', trend: 'ytd', indicator: 'relief_amount' }
+    f.applyQuery(q)
+    expect(f.toQuery()).toEqual(q)
+    f.clear('from')
+    f.clear('category')
+    expect(f.toQuery()).toEqual({ region: '320200', period: '2024', trend: 'ytd', indicator: 'relief_amount' })
+    f.applyQuery({ from: '2021-03', category: 'nothing', trend: 'weekly' })
+    expect(f.toQuery()).toEqual({})
+  })
+
+  it('keeps at most seven regions to compare with the scope, and toggles them', () => {
+    const f = useFiltersStore()
+    f.setCompare(['320102', '320104', '320105', '320106', '320111', '320113', '320114', '320115', '320116'])
+    expect(f.compare).toHaveLength(7)
+    f.toggleCompare('320102')
+    expect(f.compare).not.toContain('320102')
+    f.toggleCompare('320102')
+    expect(f.compare).toContain('320102')
+  })
 })

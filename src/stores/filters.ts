@@ -7,27 +7,42 @@ import { ref } from 'vue'
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import { indicatorCatalogue, regionCatalogue, ROOT_REGION } from '@/data/catalogues'
 import { parsePeriod } from '@/domain/periods'
+import { MAX_TREND_LINES, type MapLevel, type TrendMode } from '@/domain/dashboard'
+import { CATEGORIES, type CategoryId } from '@/domain/types'
 
-export type MapLevel = 'city' | 'district'
+export type { MapLevel } from '@/domain/dashboard'
 
 export const DEFAULT_INDICATOR = 'worker_stability_rate'
-const MAX_COMPARE = 8
+const MAX_COMPARE = MAX_TREND_LINES - 1
+const TREND_MODES: readonly TrendMode[] = ['annual', 'monthly', 'ytd', 'seasonal']
 
 function one(v: LocationQuery[string] | undefined): string | undefined {
   const s = Array.isArray(v) ? v[0] : v
   return typeof s === 'string' ? s : undefined
 }
 
+function isYear(p: string | undefined): p is string {
+  return p !== undefined && parsePeriod(p)?.kind === 'year'
+}
+
+/** The filters a chip can remove one at a time. */
+export type FilterKey = 'scope' | 'period' | 'from' | 'indicator' | 'compare' | 'mapLevel' | 'category' | 'trendMode'
+
 export const useFiltersStore = defineStore('filters', () => {
   /** adcode of the region in scope. */
   const scope = ref<string>(ROOT_REGION)
   /** Selected period; null = the latest one with data. */
   const period = ref<string | null>(null)
+  /** First year of a range ending at `period`; null = every year. */
+  const from = ref<string | null>(null)
   const indicator = ref<string>(DEFAULT_INDICATOR)
-  /** Regions picked for comparison (adcodes). */
+  /** Regions picked for comparison (adcodes), drawn as extra trend lines. */
   const compare = ref<string[]>([])
   /** At province scope, whether the map shows cities or all districts. */
   const mapLevel = ref<MapLevel>('city')
+  /** Category whose indicators the cards show; null = the headline indicators. */
+  const category = ref<CategoryId | null>(null)
+  const trendMode = ref<TrendMode>('annual')
 
   function setScope(adcode: string) {
     if (regionCatalogue.has(adcode)) scope.value = adcode
@@ -38,6 +53,25 @@ export const useFiltersStore = defineStore('filters', () => {
   function setPeriod(p: string | null) {
     period.value = p !== null && parsePeriod(p) ? p : null
   }
+  function setFrom(p: string | null) {
+    from.value = isYear(p ?? undefined) ? p : null
+  }
+  function setMapLevel(level: MapLevel) {
+    mapLevel.value = level
+  }
+  function setCategory(c: CategoryId | null) {
+    category.value = c !== null && CATEGORIES.includes(c) ? c : null
+  }
+  function setTrendMode(m: TrendMode) {
+    trendMode.value = TREND_MODES.includes(m) ? m : 'annual'
+  }
+  function setCompare(list: readonly string[]) {
+    compare.value = [...new Set(list.filter((a) => regionCatalogue.has(a)))].slice(0, MAX_COMPARE)
+  }
+  /** Adds a region to the comparison set, or takes it out if it is in. */
+  function toggleCompare(adcode: string) {
+    setCompare(compare.value.includes(adcode) ? compare.value.filter((a) => a !== adcode) : [...compare.value, adcode])
+  }
 
   /** Applies a URL query; values that do not name a known region, indicator or period are ignored. */
   function applyQuery(q: LocationQuery) {
@@ -47,9 +81,15 @@ export const useFiltersStore = defineStore('filters', () => {
     indicator.value = ind && indicatorCatalogue.byId.has(ind) ? ind : DEFAULT_INDICATOR
     const p = one(q.period)
     period.value = p && parsePeriod(p) ? p : null
+    const f = one(q.from)
+    from.value = isYear(f) ? f : null
     const c = one(q.compare)
-    compare.value = c ? [...new Set(c.split(',').filter((a) => regionCatalogue.has(a)))].slice(0, MAX_COMPARE) : []
+    setCompare(c ? c.split(',') : [])
     mapLevel.value = one(q.level) === 'district' ? 'district' : 'city'
+    const cat = one(q.category)
+    category.value = CATEGORIES.includes(cat as CategoryId) ? (cat as CategoryId) : null
+    const m = one(q.trend)
+    trendMode.value = TREND_MODES.includes(m as TrendMode) ? (m as TrendMode) : 'annual'
   }
 
   /** The query that reproduces this view; defaults are left out to keep links short. */
@@ -58,16 +98,53 @@ export const useFiltersStore = defineStore('filters', () => {
     if (scope.value !== ROOT_REGION) q.region = scope.value
     if (indicator.value !== DEFAULT_INDICATOR) q.indicator = indicator.value
     if (period.value) q.period = period.value
+    if (from.value) q.from = from.value
     if (compare.value.length) q.compare = compare.value.join(',')
     if (mapLevel.value !== 'city') q.level = mapLevel.value
+    if (category.value) q.category = category.value
+    if (trendMode.value !== 'annual') q.trend = trendMode.value
     return q
+  }
+
+  /** Removes one filter, back to its default. */
+  function clear(key: FilterKey) {
+    if (key === 'scope') scope.value = ROOT_REGION
+    else if (key === 'period') period.value = null
+    else if (key === 'from') from.value = null
+    else if (key === 'indicator') indicator.value = DEFAULT_INDICATOR
+    else if (key === 'compare') compare.value = []
+    else if (key === 'mapLevel') mapLevel.value = 'city'
+    else if (key === 'category') category.value = null
+    else trendMode.value = 'annual'
   }
 
   function reset() {
     applyQuery({})
   }
 
-  return { scope, period, indicator, compare, mapLevel, setScope, setIndicator, setPeriod, applyQuery, toQuery, reset }
+  return {
+    scope,
+    period,
+    from,
+    indicator,
+    compare,
+    mapLevel,
+    category,
+    trendMode,
+    setScope,
+    setIndicator,
+    setPeriod,
+    setFrom,
+    setMapLevel,
+    setCategory,
+    setTrendMode,
+    setCompare,
+    toggleCompare,
+    applyQuery,
+    toQuery,
+    clear,
+    reset,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFiltersStore, import.meta.hot))

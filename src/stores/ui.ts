@@ -1,4 +1,4 @@
-/** Presentation preferences: language and light/dark theme, remembered across visits. */
+/** Presentation preferences: language, light/dark theme and decal patterns, remembered across visits. */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import { i18n, isLocale } from '@/i18n'
@@ -8,7 +8,7 @@ export type ThemeName = 'light' | 'dark'
 
 const STORAGE_KEY = 'union-dashboard.ui'
 
-function readSaved(): { locale?: Locale; theme?: ThemeName } {
+function readSaved(): { locale?: Locale; theme?: ThemeName; decal?: boolean } {
   try {
     const raw: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}')
     if (typeof raw !== 'object' || raw === null) return {}
@@ -16,6 +16,7 @@ function readSaved(): { locale?: Locale; theme?: ThemeName } {
     return {
       ...(isLocale(r.locale) ? { locale: r.locale } : {}),
       ...(r.theme === 'light' || r.theme === 'dark' ? { theme: r.theme } : {}),
+      ...(typeof r.decal === 'boolean' ? { decal: r.decal } : {}),
     }
   } catch {
     return {}
@@ -30,12 +31,17 @@ export const useUiStore = defineStore('ui', () => {
   const saved = readSaved()
   const locale = ref<Locale>(saved.locale ?? 'zh-CN')
   const theme = ref<ThemeName>(saved.theme ?? preferredTheme())
+  /** Patterns on chart fills for colour-blind readers. */
+  const decal = ref<boolean>(saved.decal ?? false)
 
   function setLocale(l: Locale) {
     locale.value = l
   }
   function toggleTheme() {
     theme.value = theme.value === 'dark' ? 'light' : 'dark'
+  }
+  function toggleDecal() {
+    decal.value = !decal.value
   }
 
   watch(
@@ -53,15 +59,15 @@ export const useUiStore = defineStore('ui', () => {
     },
     { immediate: true },
   )
-  watch([locale, theme], () => {
+  watch([locale, theme, decal], () => {
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ locale: locale.value, theme: theme.value }))
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ locale: locale.value, theme: theme.value, decal: decal.value }))
     } catch {
       // Storage may be full or disabled; the preference then lasts for this visit only.
     }
   })
 
-  return { locale, theme, setLocale, toggleTheme }
+  return { locale, theme, decal, setLocale, toggleTheme, toggleDecal }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUiStore, import.meta.hot))

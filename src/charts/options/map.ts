@@ -1,23 +1,63 @@
 import type { MapModel } from '@/domain/dashboard'
-import { escapeHtml, formatValue } from '@/domain/format'
-import type { BuildContext, ChartOption } from './types'
+import type { Change } from '@/domain/compare'
+import { escapeHtml, formatChange, formatValue } from '@/domain/format'
+import { noDataDecal } from '../theme'
+import { ariaOf, type BuildContext, type ChartOption } from './types'
 
 export interface MapLabels {
   noData: string
   rank: (rank: number, total: number) => string
+  yoy: string
   high: string
   low: string
+  /** Screen-reader summary of the map. */
+  description?: string
 }
 
-/** Choropleth of the children of `model.mapAdcode`; features are matched by adcode. */
+/** Choropleth of `model.items` on the boundary file registered as `mapName`; features are matched by adcode. */
 export function buildMapOption(model: MapModel, mapName: string, ctx: BuildContext, labels: MapLabels): ChartOption {
   const { indicator: ind, locale, palette } = ctx
+  const fs = ctx.fontScale ?? 1
   const fmt = (v: number) => formatValue(v, ind, locale, ctx.unitLabel)
   const ranked = model.items.filter((it) => it.rank > 0).length
   const byCode = new Map(model.items.map((it) => [it.adcode, it]))
   const colors = ind.higherIsBetter ? palette.scale : [...palette.scale].reverse()
   const span = model.max - model.min
+  const many = model.items.length > 30
+  const yoyText = (c: Change | null) => `${labels.yoy} ${formatChange(c, locale)}`
+  const legendText = { color: palette.subtle, fontSize: 11 * fs }
+  const visualMap: ChartOption['visualMap'] =
+    model.scale === 'piecewise' && span > 0
+      ? {
+          type: 'piecewise',
+          pieces: model.breaks.slice(1).map((hi, k) => ({ min: model.breaks[k]!, max: hi })),
+          left: 8,
+          bottom: 8,
+          itemWidth: 14 * fs,
+          itemHeight: 10 * fs,
+          textStyle: legendText,
+          inRange: { color: colors },
+          formatter: (lo: unknown, hi: unknown) => `${fmt(Number(lo))} – ${fmt(Number(hi))}`,
+        }
+      : {
+          type: 'continuous',
+          min: model.min,
+          // A flat scale (one region, or equal values) still needs a non-empty range.
+          max: span > 0 ? model.max : model.min + 1,
+          left: 8,
+          bottom: 8,
+          orient: 'horizontal',
+          itemWidth: 10 * fs,
+          itemHeight: 100 * fs,
+          calculable: false,
+          realtime: false,
+          text: [`${labels.high} ${fmt(model.max)}`, `${fmt(model.min)} ${labels.low}`],
+          textStyle: legendText,
+          inRange: { color: colors },
+          formatter: (v: unknown) => fmt(Number(v)),
+        }
   return {
+    aria: ariaOf(ctx, labels.description),
     tooltip: {
       className: 'chart-tooltip',
       trigger: 'item',
@@ -29,26 +69,11 @@ export function buildMapOption(model: MapModel, mapName: string, ctx: BuildConte
           escapeHtml(Number.isNaN(item.value) ? labels.noData : fmt(item.value)),
         ]
         if (item.rank > 0) lines.push(escapeHtml(labels.rank(item.rank, ranked)))
+        if (!Number.isNaN(item.value)) lines.push(escapeHtml(yoyText(item.yoy)))
         return lines.join('<br/>')
       },
     },
-    visualMap: {
-      type: 'continuous',
-      min: model.min,
-      // A flat scale (one region, or equal values) still needs a non-empty range.
-      max: span > 0 ? model.max : model.min + 1,
-      left: 8,
-      bottom: 8,
-      orient: 'horizontal',
-      itemWidth: 10,
-      itemHeight: 100,
-      calculable: false,
-      realtime: false,
-      text: [`${labels.high} ${fmt(model.max)}`, `${fmt(model.min)} ${labels.low}`],
-      textStyle: { color: palette.subtle, fontSize: 11 },
-      inRange: { color: colors },
-      formatter: (v) => fmt(Number(v)),
-    },
+    visualMap,
     series: [
       {
         type: 'map',
@@ -58,26 +83,37 @@ export function buildMapOption(model: MapModel, mapName: string, ctx: BuildConte
         selectedMode: false,
         layoutCenter: ['50%', '48%'],
         layoutSize: '92%',
-        itemStyle: { areaColor: palette.noData, borderColor: palette.border, borderWidth: 0.8 },
+        itemStyle: { areaColor: palette.noData, borderColor: palette.border, borderWidth: many ? 0.5 : 0.8 },
         emphasis: {
           label: { show: true, color: palette.text },
           itemStyle: { areaColor: palette.highlight },
         },
         label: {
           show: true,
-          fontSize: 11,
+          fontSize: (many ? 9 : 11) * fs,
           color: palette.text,
           textBorderColor: palette.labelHalo,
           textBorderWidth: 2,
           formatter: (p) => ctx.nameOf(String((p as { name?: string }).name)),
         },
-        data: model.items.map((it) => ({
-          name: it.adcode,
-          value: Number.isNaN(it.value) ? '-' : it.value,
-          ...(it.adcode === model.highlight
-            ? { itemStyle: { borderColor: palette.highlight, borderWidth: 3 } }
-            : {}),
-        })),
+        // With 95 districts some labels must give way; the tooltip still names every region.
+        labelLayout: { hideOverlap: true },
+        data: model.items.map((it) => {
+          const none = Number.isNaN(it.value)
+          const highlighted = it.adcode === model.highlight
+          return {
+            name: it.adcode,
+            value: none ? '-' : it.value,
+            ...(none || highlighted
+              ? {
+                  itemStyle: {
+                    ...(none ? { areaColor: palette.noData, decal: noDataDecal(palette) } : {}),
+                    ...(highlighted ? { borderColor: palette.highlight, borderWidth: 3 } : {}),
+                  },
+                }
+              : {}),
+          }
+        }),
       },
     ],
   }

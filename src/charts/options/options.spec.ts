@@ -3,9 +3,12 @@ import { palettes } from '../theme'
 import { buildMapOption } from './map'
 import { buildRankingOption } from './ranking'
 import { buildTrendOption } from './trend'
+import { buildRadarOption } from './radar'
+import { buildMultiplesOption } from './multiples'
+import { sparklinePath } from './sparkline'
 import type { BuildContext } from './types'
 import type { Indicator } from '@/domain/types'
-import type { MapModel, RankingModel, TrendModel } from '@/domain/dashboard'
+import type { MapModel, RadarModel, RankingModel, SmallMultiplesModel, TrendModel } from '@/domain/dashboard'
 
 const rate: Indicator = {
   id: 'rate',
@@ -27,6 +30,7 @@ const ctx = (ind: Indicator = rate): BuildContext => ({
   palette: palettes.light,
   nameOf: (a) => (a === 'X' ? hostile : `区${a}`),
   unitLabel: '%',
+  decal: false,
 })
 
 type Formatter = (p: unknown) => string
@@ -35,16 +39,20 @@ type Series = { data: { name?: string; value: unknown; itemStyle?: { borderColor
 describe('buildMapOption', () => {
   const model: MapModel = {
     mapAdcode: 'P',
+    geoKey: 'P',
+    level: 'city',
     items: [
-      { adcode: 'A', value: 90, rank: 2 },
-      { adcode: 'X', value: 95, rank: 1 },
-      { adcode: 'N', value: NaN, rank: 0 },
+      { adcode: 'A', value: 90, rank: 2, yoy: { kind: 'points', value: 1.2 } },
+      { adcode: 'X', value: 95, rank: 1, yoy: null },
+      { adcode: 'N', value: NaN, rank: 0, yoy: null },
     ],
     highlight: 'A',
     min: 88,
     max: 96,
+    scale: 'continuous',
+    breaks: [88, 96],
   }
-  const labels = { noData: '无数据', rank: (r: number, n: number) => `第${r}/${n}位`, high: '高', low: '低' }
+  const labels = { noData: '无数据', rank: (r: number, n: number) => `第${r}/${n}位`, yoy: '同比', high: '高', low: '低' }
 
   it('matches features by adcode and draws no data as no data, not zero', () => {
     const opt = buildMapOption(model, 'region-P', ctx(), labels)
@@ -56,6 +64,28 @@ describe('buildMapOption', () => {
       ['N', '-'],
     ])
     expect(series.data[0]!.itemStyle?.borderColor).toBe(palettes.light.highlight)
+    // No data is hatched as well as greyed, so it never reads as the low end of the scale.
+    expect((series.data[2]!.itemStyle as { decal?: unknown }).decal).toBeTruthy()
+    expect(opt.aria).toMatchObject({ enabled: true })
+  })
+
+  it('shows value, unit, rank and 同比 in points in the tooltip', () => {
+    const opt = buildMapOption(model, 'region-P', ctx(), labels)
+    const html = ((opt.tooltip as { formatter: Formatter }).formatter)({ name: 'A' })
+    expect(html).toContain('90.0%')
+    expect(html).toContain('第2/2位')
+    expect(html).toContain('同比 +1.2个百分点')
+  })
+
+  it('grades counts into classes between the model’s breaks', () => {
+    const graded = buildMapOption({ ...model, scale: 'piecewise', breaks: [88, 90, 92, 96] }, 'm', ctx(), labels)
+    const vm = graded.visualMap as { type: string; pieces: { min: number; max: number }[] }
+    expect(vm.type).toBe('piecewise')
+    expect(vm.pieces).toEqual([
+      { min: 88, max: 90 },
+      { min: 90, max: 92 },
+      { min: 92, max: 96 },
+    ])
   })
 
   it('escapes region names in the tooltip', () => {
@@ -76,20 +106,34 @@ describe('buildMapOption', () => {
 
 describe('buildTrendOption', () => {
   const model: TrendModel = {
+    mode: 'annual',
     frequency: 'annual',
     periods: ['2022', '2023', '2024'],
+    series: [
+      { key: 'J', kind: 'region', values: [90, NaN, 91] },
+      { key: 'K', kind: 'region', values: [88, 89, 90] },
+    ],
     values: [90, NaN, 91],
     reference: { parent: 'P', kind: 'parentValue', values: [89, 89.5, 90] },
   }
-  it('leaves gaps for missing years and adds the reference and benchmark', () => {
-    const opt = buildTrendOption(model, ctx(), { scopeName: '江都区', reference: '扬州市整体', benchmark: '参照', noData: '无数据' })
+  const names = (key: string) => ({ J: '江都区', K: '邗江区' })[key] ?? key
+  it('leaves gaps for missing years and adds the compared regions, the reference and the benchmark', () => {
+    const opt = buildTrendOption(model, ctx(), { seriesName: names, reference: '扬州市整体', benchmark: '参照', noData: '无数据' })
     const series = opt.series as (Series & { name: string; markLine?: { data: { yAxis: number }[] } })[]
-    expect(series.map((s) => s.name)).toEqual(['江都区', '扬州市整体'])
+    expect(series.map((s) => s.name)).toEqual(['江都区', '邗江区', '扬州市整体'])
     expect(series[0]!.data).toEqual([90, null, 91])
     expect(series[0]!.markLine?.data[0]?.yAxis).toBe(91.6)
   })
+  it('names seasonal lines by year and months by the given labels, without the benchmark', () => {
+    const seasonal: TrendModel = { mode: 'seasonal', frequency: 'monthly', periods: ['01', '02'], series: [{ key: '2023', kind: 'year', values: [5, 6] }], values: [5, 6], reference: null }
+    const opt = buildTrendOption(seasonal, ctx(), { seriesName: (k) => `${k}年`, reference: null, benchmark: '参照', noData: '-', monthName: (m) => `${Number(m)}月` })
+    const series = opt.series as (Series & { name: string; markLine?: unknown })[]
+    expect(series.map((s) => s.name)).toEqual(['2023年'])
+    expect(series[0]!.markLine).toBeUndefined()
+    expect((opt.xAxis as { axisLabel: { formatter: (m: string) => string } }).axisLabel.formatter('02')).toBe('2月')
+  })
   it('keeps the benchmark inside the axis range', () => {
-    const opt = buildTrendOption(model, ctx(), { scopeName: 'a', reference: null, benchmark: 'b', noData: '-' })
+    const opt = buildTrendOption(model, ctx(), { seriesName: names, reference: null, benchmark: 'b', noData: '-' })
     const y = opt.yAxis as { min: (r: { min: number; max: number }) => number; max: (r: { min: number; max: number }) => number }
     expect(y.max({ min: 89, max: 91 })).toBeGreaterThanOrEqual(91.6)
     expect(y.min({ min: 89, max: 91 })).toBeLessThanOrEqual(89)
@@ -99,10 +143,11 @@ describe('buildTrendOption', () => {
 describe('buildRankingOption', () => {
   const model: RankingModel = {
     parent: 'P',
+    level: 'district',
     items: [
-      { adcode: 'A', value: 95, rank: 1, previousRank: 3 },
-      { adcode: 'B', value: 80, rank: 2, previousRank: 1 },
-      { adcode: 'N', value: NaN, rank: 0, previousRank: 0 },
+      { adcode: 'A', value: 95, rank: 1, previousRank: 3, yoy: null },
+      { adcode: 'B', value: 80, rank: 2, previousRank: 1, yoy: null },
+      { adcode: 'N', value: NaN, rank: 0, previousRank: 0, yoy: null },
     ],
     reference: { kind: 'parentValue', value: 90 },
     highlight: 'B',
@@ -120,5 +165,77 @@ describe('buildRankingOption', () => {
     expect(fmt('A')).toBe('区A {up|▲2}')
     expect(fmt('B')).toBe('区B {down|▼1}')
     expect(fmt('N')).toBe('区N')
+  })
+})
+
+describe('buildRankingOption with many regions', () => {
+  it('scrolls through 95 districts twenty at a time', () => {
+    const items = Array.from({ length: 95 }, (_, k) => ({ adcode: `D${k}`, value: 95 - k, rank: k + 1, previousRank: 0, yoy: null }))
+    const opt = buildRankingOption({ parent: 'P', level: 'district', items, reference: { kind: 'peerMean', value: 50 }, highlight: null }, ctx(), {
+      reference: '平均',
+      noData: '-',
+      rankLine: () => '',
+      side: (above) => (above ? '高于平均' : '低于平均'),
+    })
+    const zoom = opt.dataZoom as { endValue: number }[]
+    expect(zoom[0]!.endValue).toBe(19)
+    const html = ((opt.tooltip as { formatter: Formatter }).formatter)({ dataIndex: 90 })
+    expect(html).toContain('低于平均')
+  })
+})
+
+describe('buildRadarOption', () => {
+  it('puts each indicator on a 0–100 axis with the peers’ average', () => {
+    const model: RadarModel = {
+      adcode: 'A',
+      parent: 'P',
+      axes: [
+        { indicator: rate, value: 92, score: 100, peerMean: 50 },
+        { indicator: { ...rate, id: 'other' }, value: NaN, score: NaN, peerMean: 40 },
+      ],
+    }
+    const opt = buildRadarOption(model, ctx(), {
+      region: hostile,
+      peers: '平均',
+      indicatorName: (id) => id,
+      unitLabel: () => '%',
+      score: '得分',
+      noData: '无数据',
+    })
+    const s = (opt.series as { data: { value: unknown[] }[] }[])[0]!
+    expect(s.data[0]!.value).toEqual([100, '-'])
+    expect(s.data[1]!.value).toEqual([50, 40])
+    const html = ((opt.tooltip as { formatter: Formatter }).formatter)({ dataIndex: 0 })
+    expect(html).not.toContain('<img')
+    expect(html).toContain('无数据')
+  })
+})
+
+describe('buildMultiplesOption', () => {
+  it('draws one panel per region on one shared scale', () => {
+    const model: SmallMultiplesModel = {
+      periods: ['2022', '2023'],
+      panels: [
+        { adcode: 'A', values: [1, 2] },
+        { adcode: 'B', values: [NaN, 4] },
+        { adcode: 'C', values: [3, 3] },
+      ],
+      min: 1,
+      max: 4,
+      highlight: 'B',
+    }
+    const opt = buildMultiplesOption(model, ctx(), { noData: '-' }, 2)
+    const y = opt.yAxis as { min: number; max: number }[]
+    expect(y).toHaveLength(3)
+    expect(new Set(y.map((a) => `${a.min}|${a.max}`)).size).toBe(1)
+    expect((opt.series as Series[])[1]!.data).toEqual([null, 4])
+  })
+})
+
+describe('sparklinePath', () => {
+  it('breaks the line at a missing value instead of dropping to zero', () => {
+    const d = sparklinePath([1, NaN, 3, 2], 100, 20)
+    expect(d.match(/M/g)).toHaveLength(2)
+    expect(sparklinePath([NaN], 10, 10)).toBe('')
   })
 })

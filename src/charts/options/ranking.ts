@@ -1,13 +1,19 @@
 import type { RankingModel } from '@/domain/dashboard'
 import { axisNumber, escapeHtml, formatValue } from '@/domain/format'
-import type { BuildContext, ChartOption } from './types'
+import { ariaOf, type BuildContext, type ChartOption } from './types'
 
 export interface RankingLabels {
   reference: string
   noData: string
   /** Tooltip line for a rank and its change, e.g. 第2位（较上年上升1位）. */
   rankLine: (rank: number, previousRank: number) => string
+  /** 高于平均 / 低于平均 (or above / below the parent's own level). */
+  side?: (above: boolean) => string
+  description?: string
 }
+
+/** Rows shown at once before the list scrolls (the all-district view ranks 95). */
+export const RANKING_WINDOW = 20
 
 /** Peers ranked best first, the selected one highlighted, with the average (or parent level) marked. */
 export function buildRankingOption(model: RankingModel, ctx: BuildContext, labels: RankingLabels): ChartOption {
@@ -15,8 +21,20 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
   const fmt = (v: number) => formatValue(v, ind, locale, ctx.unitLabel)
   const items = model.items
   const ref = model.reference.value
+  const fs = ctx.fontScale ?? 1
+  const long = items.length > RANKING_WINDOW + 5
+  const isAbove = (v: number) => (ind.higherIsBetter ? v >= ref : v <= ref)
   return {
-    grid: { left: 8, right: 64, top: 22, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    aria: ariaOf(ctx, labels.description),
+    grid: { left: 8, right: long ? 80 : 64, top: 22, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    ...(long
+      ? {
+          dataZoom: [
+            { type: 'inside', yAxisIndex: 0, startValue: 0, endValue: RANKING_WINDOW - 1, zoomLock: true, zoomOnMouseWheel: false, moveOnMouseWheel: true },
+            { type: 'slider', yAxisIndex: 0, right: 4, width: 14, startValue: 0, endValue: RANKING_WINDOW - 1, zoomLock: true, showDetail: false, brushSelect: false },
+          ],
+        }
+      : {}),
     tooltip: {
       className: 'chart-tooltip',
       trigger: 'item',
@@ -26,6 +44,7 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
         const v = Number.isNaN(it.value) ? labels.noData : fmt(it.value)
         const lines = [`<b>${escapeHtml(ctx.nameOf(it.adcode))}</b>`, escapeHtml(v)]
         if (it.rank > 0) lines.push(escapeHtml(labels.rankLine(it.rank, it.previousRank)))
+        if (labels.side && !Number.isNaN(it.value) && !Number.isNaN(ref)) lines.push(escapeHtml(labels.side(isAbove(it.value))))
         return lines.join('<br/>')
       },
     },
@@ -33,7 +52,7 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
       type: 'value',
       scale: ind.unit === '%',
       splitLine: { lineStyle: { color: palette.split } },
-      axisLabel: { color: palette.subtle, hideOverlap: true, formatter: (v: number) => axisNumber(v, locale) },
+      axisLabel: { color: palette.subtle, fontSize: 12 * fs, hideOverlap: true, formatter: (v: number) => axisNumber(v, locale) },
     },
     yAxis: {
       type: 'category',
@@ -43,6 +62,7 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
       axisLine: { lineStyle: { color: palette.axis } },
       axisLabel: {
         color: palette.text,
+        fontSize: 12 * fs,
         formatter: (code: string) => {
           const it = items.find((x) => x.adcode === code)
           const move = it && it.rank > 0 && it.previousRank > 0 ? it.previousRank - it.rank : 0
@@ -50,8 +70,8 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
           return `${ctx.nameOf(code)}${arrow}`
         },
         rich: {
-          up: { color: palette.above, fontSize: 10 },
-          down: { color: palette.below, fontSize: 10 },
+          up: { color: palette.above, fontSize: 10 * fs },
+          down: { color: palette.below, fontSize: 10 * fs },
         },
       },
     },
@@ -65,7 +85,7 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
             color:
               it.adcode === model.highlight
                 ? palette.highlight
-                : !Number.isNaN(ref) && (ind.higherIsBetter ? it.value >= ref : it.value <= ref)
+                : !Number.isNaN(ref) && isAbove(it.value)
                   ? palette.above
                   : palette.below,
           },
@@ -74,6 +94,7 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
           show: true,
           position: 'right',
           color: palette.subtle,
+          fontSize: 11 * fs,
           formatter: (p) => {
             const v = (p as { value: unknown }).value
             return typeof v === 'number' ? formatValue(v, ind, locale, '').trim() : labels.noData

@@ -1,32 +1,40 @@
 import type { TrendModel } from '@/domain/dashboard'
 import { axisNumber, escapeHtml, formatValue } from '@/domain/format'
-import type { BuildContext, ChartOption } from './types'
+import { ariaOf, type BuildContext, type ChartOption } from './types'
 
 export interface TrendLabels {
-  scopeName: string
+  /** Name of a line: a region's name, or a year (`2023年`) in the seasonal view. */
+  seriesName: (key: string, kind: 'region' | 'year') => string
   reference: string | null
   benchmark: string | null
   noData: string
+  /** x-axis label of a month number (01–12) in the seasonal view. */
+  monthName?: (month: string) => string
+  description?: string
 }
 
 const missing = (v: number) => (Number.isNaN(v) ? null : v)
 
-/** The scope's values over time, with its parent's reference level and the benchmark if any. */
+/** The scope (and the regions compared with it) over time, with its parent's reference level and the benchmark. */
 export function buildTrendOption(model: TrendModel, ctx: BuildContext, labels: TrendLabels): ChartOption {
   const { indicator: ind, locale, palette } = ctx
+  const fs = ctx.fontScale ?? 1
   const fmt = (v: number) => formatValue(v, ind, locale, ctx.unitLabel)
   const monthly = model.frequency === 'monthly'
-  const bench = ind.benchmark
+  const bench = model.mode === 'annual' ? ind.benchmark : undefined
+  const seasonal = model.mode === 'seasonal'
+  const many = model.periods.length > 24
+  const colors = seasonal ? [...palette.series].slice(0, model.series.length).reverse() : palette.series
   return {
-    color: [palette.primary, palette.reference],
-    grid: { left: 8, right: 24, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    legend: { top: 0, left: 0, textStyle: { color: palette.subtle }, itemWidth: 16 },
+    aria: ariaOf(ctx, labels.description),
+    grid: { left: 8, right: 24, top: 36 * fs, bottom: many ? 36 : 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    legend: { top: 0, left: 0, type: 'scroll', textStyle: { color: palette.subtle, fontSize: 12 * fs }, itemWidth: 16 },
     tooltip: {
       className: 'chart-tooltip',
       trigger: 'axis',
       formatter: (params) => {
         const list = Array.isArray(params) ? params : [params]
-        const head = escapeHtml(String((list[0] as { axisValue?: string } | undefined)?.axisValue ?? ''))
+        const head = escapeHtml(String((list[0] as { axisValueLabel?: string } | undefined)?.axisValueLabel ?? ''))
         const rows = list.map((p) => {
           const v = typeof p.value === 'number' ? fmt(p.value) : labels.noData
           return `${p.marker ?? ''}${escapeHtml(String(p.seriesName))}: ${escapeHtml(v)}`
@@ -34,12 +42,18 @@ export function buildTrendOption(model: TrendModel, ctx: BuildContext, labels: T
         return [head, ...rows].join('<br/>')
       },
     },
+    ...(many ? { dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 4, showDetail: false }] } : {}),
     xAxis: {
       type: 'category',
       data: model.periods,
       boundaryGap: !monthly,
       axisLine: { lineStyle: { color: palette.axis } },
-      axisLabel: { color: palette.subtle, hideOverlap: true },
+      axisLabel: {
+        color: palette.subtle,
+        fontSize: 12 * fs,
+        hideOverlap: true,
+        ...(seasonal && labels.monthName ? { formatter: labels.monthName } : {}),
+      },
     },
     yAxis: {
       type: 'value',
@@ -47,35 +61,37 @@ export function buildTrendOption(model: TrendModel, ctx: BuildContext, labels: T
       // Keep the benchmark line inside the plotted range.
       ...(bench ? boundsIncluding(bench.value) : {}),
       splitLine: { lineStyle: { color: palette.split } },
-      axisLabel: { color: palette.subtle, formatter: (v: number) => axisNumber(v, locale) },
+      axisLabel: { color: palette.subtle, fontSize: 12 * fs, formatter: (v: number) => axisNumber(v, locale) },
     },
     series: [
-      {
-        type: 'line',
-        name: labels.scopeName,
-        data: model.values.map(missing),
-        showSymbol: !monthly,
+      ...model.series.map((s, k) => ({
+        type: 'line' as const,
+        name: labels.seriesName(s.key, s.kind),
+        data: s.values.map(missing),
+        color: colors[k % colors.length],
+        showSymbol: !monthly || seasonal,
         symbolSize: 7,
-        lineStyle: { width: 2.5 },
+        lineStyle: { width: k === 0 && !seasonal ? 3 : 2 },
         connectNulls: false,
-        ...(bench && labels.benchmark
+        ...(k === 0 && bench && labels.benchmark
           ? {
               markLine: {
                 symbol: 'none',
                 silent: true,
-                lineStyle: { color: palette.benchmark, type: 'dotted', width: 1.5 },
-                label: { formatter: labels.benchmark, color: palette.benchmark, position: 'insideEndTop' },
+                lineStyle: { color: palette.benchmark, type: 'dotted' as const, width: 1.5 },
+                label: { formatter: labels.benchmark, color: palette.benchmark, position: 'insideEndTop' as const },
                 data: [{ yAxis: bench.value }],
               },
             }
           : {}),
-      },
+      })),
       ...(model.reference && labels.reference
         ? [
             {
               type: 'line' as const,
               name: labels.reference,
               data: model.reference.values.map(missing),
+              color: palette.reference,
               showSymbol: false,
               lineStyle: { type: 'dashed' as const, width: 1.5 },
               connectNulls: false,

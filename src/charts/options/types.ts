@@ -1,9 +1,12 @@
 import type { ComposeOption } from 'echarts/core'
-import type { BarSeriesOption, LineSeriesOption, MapSeriesOption } from 'echarts/charts'
+import type { BarSeriesOption, LineSeriesOption, MapSeriesOption, RadarSeriesOption } from 'echarts/charts'
 import type {
+  AriaComponentOption,
+  DataZoomComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkLineComponentOption,
+  RadarComponentOption,
   TitleComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,
@@ -17,9 +20,13 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | MapSeriesOption
+  | RadarSeriesOption
+  | AriaComponentOption
+  | DataZoomComponentOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
+  | RadarComponentOption
   | TitleComponentOption
   | TooltipComponentOption
   | VisualMapComponentOption
@@ -34,4 +41,17 @@ export interface BuildContext {
   nameOf: (adcode: string) => string
   /** Unit label in the current language. */
   unitLabel: string
+  /** Patterns on top of colours, for readers who cannot tell the colours apart. */
+  decal: boolean
+  /** Text size multiplier (1 on a desk, larger on a big screen). */
+  fontScale?: number
+}
+
+/** Screen-reader description and decal patterns, on every chart. */
+export function ariaOf(ctx: Pick<BuildContext, 'decal'>, description?: string): ChartOption['aria'] {
+  return {
+    enabled: true,
+    ...(description ? { label: { description } } : {}),
+    decal: { show: ctx.decal },
+  }
 }

@@ -16,6 +16,8 @@ function card(over: Partial<Card> = {}): Card {
     previousRank: 5,
     source: null,
     coverage: { reported: 95, expected: 95 },
+    latestMonth: null,
+    spark: { periods: ['2023', '2024'], values: [90.4, 91.24] },
     ...over,
   }
 }
@@ -47,5 +49,14 @@ describe('KpiCard', () => {
     expect(w.text()).toContain('来源：江苏工人报《主席论坛》2023')
     await w.trigger('click')
     expect(w.emitted('select')).toEqual([['worker_stability_rate']])
+  })
+
+  it('shows 环比 of the latest month and a labelled sparkline', () => {
+    const relief = indicatorCatalogue.byId.get('relief_amount')!
+    const w = mountCard({
+      card: card({ indicator: relief, value: 1200, yoy: { kind: 'percent', value: 5 }, latestMonth: { period: '2024-12', value: 300, mom: { kind: 'percent', value: 150 } } }),
+    })
+    expect(w.get('[data-test="kpi-mom"]').text()).toBe('12月 环比 +150.0%')
+    expect(w.get('svg').attributes('aria-label')).toBe('2023—2024年走势')
   })
 })

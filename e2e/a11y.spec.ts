@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+
+test.use({ testIdAttribute: 'data-test' })
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`)
+}
+
+for (const [name, url] of [
+  ['the province dashboard', './'],
+  ['a district with comparisons', './#/?region=320205&compare=320206&indicator=relief_amount&trend=ytd'],
+  ['the all-district map', './#/?level=district'],
+  ['the big screen', './#/bigscreen'],
+] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`axe finds no serious or critical violations on ${name} (${theme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme })
+      await page.goto(url)
+      await expect(page.getByTestId('map-panel').locator('canvas').first()).toBeVisible()
+      await page.waitForTimeout(500)
+      expect(await seriousViolations(page)).toEqual([])
+    })
+  }
+}
+
+test('a phone at 390 px stacks the cards and keeps the map usable without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('./')
+  await expect(page.getByTestId('map-panel').locator('canvas').first()).toBeVisible()
+  const [sw, cw] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
+  expect(sw).toBeLessThanOrEqual(cw)
+  const a = (await page.getByTestId('kpi-selected').boundingBox())!
+  const b = (await page.getByTestId('kpi-collective_contracts').boundingBox())!
+  expect(b.y).toBeGreaterThan(a.y + a.height - 1)
+  const map = (await page.getByTestId('map-panel').locator('canvas').first().boundingBox())!
+  expect(map.width).toBeGreaterThan(300)
+})
+
+test('every button and field can be reached with Tab and has a name', async ({ page }) => {
+  await page.goto('./')
+  await expect(page.getByTestId('map-panel').locator('canvas').first()).toBeVisible()
+  const unnamed: string[] = []
+  const seen = new Set<string>()
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab')
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      if (!el || el === document.body) return null
+      const labelledBy = el.getAttribute('aria-labelledby')
+      const label =
+        el.getAttribute('aria-label') ||
+        (labelledBy ? document.getElementById(labelledBy)?.textContent?.trim() : '') ||
+        (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ||
+        el.innerText?.trim() ||
+        el.getAttribute('title') ||
+        ''
+      return { key: el.outerHTML.slice(0, 160), label, test: el.closest('[data-test]')?.getAttribute('data-test') ?? '' }
+    })
+    if (!info) continue
+    seen.add(info.test)
+    if (!info.label) unnamed.push(info.key)
+  }
+  expect(unnamed).toEqual([])
+  for (const t of ['indicator-select', 'period-select', 'views-toggle', 'kpi-selected', 'decal-toggle']) expect([...seen]).toContain(t)
+})

@@ -1,0 +1,82 @@
+import type { SmallMultiplesModel } from '@/domain/dashboard'
+import { escapeHtml, formatValue } from '@/domain/format'
+import { ariaOf, type BuildContext, type ChartOption } from './types'
+
+export interface MultiplesLabels {
+  noData: string
+  description?: string
+}
+
+/** Panels per row for a given width in pixels. */
+export function multiplesColumns(width: number): number {
+  return width < 480 ? 2 : width < 900 ? 3 : 5
+}
+
+/** One small line chart per region, all on one y scale, in a grid of `columns` panels per row. */
+export function buildMultiplesOption(model: SmallMultiplesModel, ctx: BuildContext, labels: MultiplesLabels, columns: number): ChartOption {
+  const { indicator: ind, locale, palette } = ctx
+  const fs = ctx.fontScale ?? 1
+  const n = model.panels.length
+  const rows = Math.max(1, Math.ceil(n / columns))
+  const w = 100 / columns
+  const h = 100 / rows
+  const fmt = (v: number) => formatValue(v, ind, locale, ctx.unitLabel)
+  const pad = (model.max - model.min) * 0.08
+  return {
+    aria: ariaOf(ctx, labels.description),
+    tooltip: {
+      className: 'chart-tooltip',
+      trigger: 'axis',
+      formatter: (params) => {
+        const list = Array.isArray(params) ? params : [params]
+        const p = list[0] as { seriesName?: string; axisValueLabel?: string; value?: unknown } | undefined
+        if (!p) return ''
+        const v = typeof p.value === 'number' ? fmt(p.value) : labels.noData
+        return `<b>${escapeHtml(String(p.seriesName))}</b><br/>${escapeHtml(String(p.axisValueLabel))}: ${escapeHtml(v)}`
+      },
+    },
+    title: model.panels.map((p, k) => ({
+      text: ctx.nameOf(p.adcode),
+      left: `${(k % columns) * w + 1}%`,
+      top: `${Math.floor(k / columns) * h}%`,
+      textStyle: {
+        fontSize: 12 * fs,
+        fontWeight: p.adcode === model.highlight ? 700 : 500,
+        color: p.adcode === model.highlight ? palette.primary : palette.text,
+      },
+    })),
+    grid: model.panels.map((_, k) => ({
+      left: `${(k % columns) * w + 2}%`,
+      top: `${Math.floor(k / columns) * h + 6 + 4 * fs}%`,
+      width: `${w - 4}%`,
+      height: `${h - 12 - 4 * fs}%`,
+    })),
+    xAxis: model.panels.map((_, k) => ({
+      type: 'category',
+      gridIndex: k,
+      data: model.periods,
+      axisLabel: { show: false },
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: palette.axis } },
+    })),
+    yAxis: model.panels.map((_, k) => ({
+      type: 'value',
+      gridIndex: k,
+      min: model.min - pad,
+      max: model.max + pad,
+      axisLabel: { show: false },
+      splitLine: { show: false },
+    })),
+    series: model.panels.map((p, k) => ({
+      type: 'line',
+      name: ctx.nameOf(p.adcode),
+      xAxisIndex: k,
+      yAxisIndex: k,
+      data: p.values.map((v) => (Number.isNaN(v) ? null : v)),
+      showSymbol: false,
+      color: p.adcode === model.highlight ? palette.highlight : palette.primary,
+      lineStyle: { width: 2 },
+      areaStyle: { opacity: 0.12 },
+    })),
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * What each chart hands to export besides its option: the active filters, the file name parts and
+ * the data behind it, all from the same stores the chart draws from.
+ */
+import { computed, type ComputedRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { ChartOption } from '@/charts/options/types'
+import type { ChartPalette } from '@/charts/theme'
+import { indicatorName, regionName } from '@/composables/useChartContext'
+import { parsePeriod } from '@/domain/periods'
+import type { ChartExportSpec, ChartKind, DataTable } from '@/export/types'
+import { indicatorCatalogue } from '@/data/catalogues'
+import { useDashboardStore } from '@/stores/dashboard'
+import { useDatasetStore } from '@/stores/dataset'
+import { useFiltersStore } from '@/stores/filters'
+import { useUiStore } from '@/stores/ui'
+
+/** The part of an export spec a chart supplies; its panel adds title, unit, definition and source. */
+export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight'>
+
+type OptionFor = (palette: ChartPalette) => ChartOption | null
+
+const round = (v: number, decimals: number) => (Number.isNaN(v) ? null : Number(v.toFixed(decimals)))
+
+/** Last day of a period: 2023 → 2023-12-31, 2023-06 → 2023-06-30. */
+export function periodEnd(code: string): { year: number; month: number; day: number } | null {
+  const p = parsePeriod(code)
+  if (!p) return null
+  const month = p.kind === 'year' ? 12 : p.kind === 'quarter' ? p.sub * 3 : p.sub
+  return { year: p.year, month, day: new Date(Date.UTC(p.year, month, 0)).getUTCDate() }
+}
+
+function useCommon() {
+  const dashboard = useDashboardStore()
+  const filters = useFiltersStore()
+  const ui = useUiStore()
+  const { t } = useI18n()
+  const indName = () => indicatorName(dashboard.indicator, ui.locale)
+  const unit = () => t(`units.${dashboard.indicator.unit}`)
+  const asOf = (period: string) => {
+    const end = periodEnd(period)
+    if (!end) return ''
+    const mm = ui.locale === 'zh-CN' ? String(end.month) : String(end.month).padStart(2, '0')
+    return t('export.asOf', { date: t('export.asOfDate', { year: end.year, month: mm, day: end.day }) })
+  }
+  return { dashboard, filters, ui, t, indName, unit, asOf }
+}
+
+/** Map and ranking show the same regions: the children of the drawn region. */
+function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: OptionFor): ComputedRef<ChartExportSource> {
+  const { dashboard, ui, t, indName, unit, asOf } = useCommon()
+  const dataset = useDatasetStore()
+  /** Where a region's own figure was reported from; empty for a rolled-up value. */
+  const sourceOf = (adcode: string): string => {
+    const index = dataset.index
+    const pos = index.hierarchy.indexOf.get(adcode)
+    if (pos === undefined) return ''
+    const code = index.slice(dashboard.indicator, dashboard.period, indicatorCatalogue.byId).source[pos] ?? -1
+    return code >= 0 ? (index.table.sources[code] ?? '') : ''
+  }
+  return computed<ChartExportSource>(() => {
+    const ranking = dashboard.ranking
+    const parent = ranking.parent
+    const level = t(`level.${ranking.level}`)
+    const period = dashboard.period
+    const ind = dashboard.indicator
+    const filters = [t('export.subtitle.year', { period }), regionName(parent, ui.locale), t('export.subtitle.children', { level })]
+    if (ranking.highlight) filters.push(t('export.subtitle.highlight', { region: regionName(ranking.highlight, ui.locale) }))
+    const table = (): DataTable => ({
+      name: `${indName()} ${period}`,
+      header: [
+        t('export.table.code'),
+        t('export.table.region'),
+        t('export.table.value', { indicator: indName(), unit: unit() }),
+        t('export.table.rank'),
+        t('export.table.previousRank'),
+        t('export.table.source'),
+      ],
+      rows: ranking.items.map((it) => [
+        it.adcode,
+        regionName(it.adcode, ui.locale),
+        round(it.value, ind.decimals),
+        it.rank || null,
+        it.previousRank || null,
+        sourceOf(it.adcode),
+      ]),
+      decimals: [null, null, ind.decimals, 0, 0, null],
+      printColumns: ranking.items.some((it) => sourceOf(it.adcode)) ? [1, 2, 3, 4, 5] : [1, 2, 3, 4],
+    })
+    return {
+      kind,
+      option,
+      filters,
+      fileName: { indicator: indName(), scope: t(`export.fileScope.${kind}`, { region: regionName(parent, ui.locale), level }), period },
+      table,
+      asOf: asOf(period),
+      // About 24 px a bar plus the header and footnote; a map keeps the screen's proportions.
+      ...(kind === 'ranking' ? { minReportHeight: ranking.items.length * 24 + 220 } : {}),
+    }
+  })
+}
+
+export function useMapExport(option: OptionFor) {
+  return useRegionalSource('map', option)
+}
+
+export function useRankingExport(option: OptionFor) {
+  return useRegionalSource('ranking', option)
+}
+
+export function useTrendExport(option: OptionFor, referenceLabel: () => string | null) {
+  const { dashboard, filters, ui, t, indName, unit, asOf } = useCommon()
+  return computed<ChartExportSource>(() => {
+    const trend = dashboard.trend
+    const scope = regionName(filters.scope, ui.locale)
+    const first = trend.periods[0] ?? ''
+    const last = trend.periods.at(-1) ?? ''
+    const span = first === last ? first : `${first}—${last}`
+    const range = trend.frequency === 'annual' && first !== last ? t('export.subtitle.years', { from: first, to: last }) : span
+    const ind = dashboard.indicator
+    const ref = referenceLabel()
+    // The scope's line, the regions compared with it (or one line per year), then the reference.
+    const lines = trend.series.map((line) => ({
+      label: line.kind === 'region' ? regionName(line.key, ui.locale) : line.key,
+      values: line.values,
+    }))
+    if (trend.reference && ref) lines.push({ label: ref, values: trend.reference.values })
+    const table = (): DataTable => ({
+      name: `${indName()} ${scope}`,
+      header: [t('export.table.period'), ...lines.map((l) => t('export.table.value', { indicator: l.label, unit: unit() }))],
+      rows: trend.periods.map((p, i) => [p, ...lines.map((l) => round(l.values[i] ?? NaN, ind.decimals))]),
+      decimals: [null, ...lines.map(() => ind.decimals)],
+    })
+    return {
+      kind: 'trend',
+      option,
+      filters: [range, scope, t(`export.subtitle.${trend.frequency}`)],
+      fileName: { indicator: indName(), scope: t('export.fileScope.trend', { region: scope }), period: span },
+      table,
+      asOf: asOf(last),
+    }
+  })
+}

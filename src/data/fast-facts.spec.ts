@@ -1,0 +1,180 @@
+// @vitest-environment node
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import indicatorsJson from '../../data/indicators.json'
+import regionsJson from '../../data/regions.json'
+import { loadIndicatorCatalogue } from '@/domain/indicators'
+import { loadRegionCatalogue } from '@/domain/regions'
+import { IndicatorLookup } from './facts'
+import { FactKeys, PackedKeyMap, parseCsvFast } from './fast-facts'
+import { parseFile, type Catalogues } from './parse'
+
+const regionCatalogue = loadRegionCatalogue(regionsJson)
+const indicatorCatalogue = loadIndicatorCatalogue(indicatorsJson)
+const catalogues: Catalogues = { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators }
+const lookup = new IndicatorLookup(catalogues.indicators)
+
+function both(bytes: Uint8Array, file = 'test.csv') {
+  const fast = parseCsvFast({ file, bytes, defaultSource: 'test' }, regionCatalogue, lookup)
+  const general = parseFile({ file, bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 'test' }, catalogues)
+  return { fast, general }
+}
+
+const encode = (s: string) => new TextEncoder().encode(s)
+
+// Cells a real import holds, good and bad, for each tidy column.
+const CELLS = {
+  regionCode: ['320102', '320104', '321012', '320600', '320000', '999999', '', '32010', '320102000000'],
+  region: ['玄武区', '秦淮区', '鼓楼区', '江都', '扬州市江都区', '海安县', '南京市', '未知区', '合计', '全市', '', ' 玄武区 ', '玄武区'],
+  parent: ['南京市', '徐州', '', '扬州市', '合计'],
+  period: ['2023', '2022', '2023-06', '2023年6月', '2023/6', '2023Q2', '2023年', 'abc', '', '2023-13', '１９９９'],
+  indicator: ['total_workers', 'stable_workers', 'worker_stability_rate', '职工稳定率', '职工稳定率(%)', '帮扶金额（万元）', 'relief_amount', 'unknown_metric', '', 'may_day_medals', 'wage_growth'],
+  value: ['12', '12.5', '0', '-3', '150', '91.6%', '1,234', '3.6万', '-', '', 'abc', ' 7 ', '１２', '1e3', '007', '.5', '5.', '12.50', '0.1', '99999999999999999'],
+  source: ['', '江苏工人报', "'=cmd", '示例数据', ' x '],
+  extra: ['', 'note', 'a,b', '"q"'],
+} as const
+type Column = keyof typeof CELLS
+const HEADERS: Record<Column, string[]> = {
+  regionCode: ['region_code', '行政区划代码', ' code '],
+  region: ['region', '地区', '县(市、区)'],
+  parent: ['parent', '设区市'],
+  period: ['period', '年份', '期间'],
+  indicator: ['indicator', '指标'],
+  value: ['value', '数值'],
+  source: ['source', '来源'],
+  extra: ['备注', ''],
+}
+
+/** A random tidy file: columns in random order, repeated rows, totals, blank and ragged lines, quoting. */
+const fileArb = fc
+  .record({
+    // The columns a long table needs, in random order, with random optional ones.
+    columns: fc
+      .tuple(
+        fc.subarray(['regionCode', 'region'] as Column[], { minLength: 1 }),
+        fc.subarray(['parent', 'source', 'extra'] as Column[]),
+        fc.nat(),
+      )
+      .map(([region, optional, seed]) => {
+        const all: Column[] = [...region, 'period', 'indicator', 'value', ...optional]
+        for (let i = all.length - 1; i > 0; i--) {
+          const j = (seed + i * 7919) % (i + 1)
+          ;[all[i], all[j]] = [all[j]!, all[i]!]
+        }
+        return all
+      }),
+    headerPick: fc.nat(),
+    rows: fc.array(fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 40 }),
+    repeats: fc.array(fc.nat(), { maxLength: 6 }),
+    delimiter: fc.constantFrom(',', '\t', ';'),
+    newline: fc.constantFrom('\n', '\r\n', '\r'),
+    quoteAll: fc.boolean(),
+    blankEvery: fc.integer({ min: 0, max: 7 }),
+    raggedEvery: fc.integer({ min: 0, max: 15 }),
+    bom: fc.boolean(),
+    trailing: fc.boolean(),
+  })
+  .map((f) => {
+    const header = f.columns.map((c, i) => HEADERS[c][(f.headerPick + i) % HEADERS[c].length]!)
+    const rows = f.rows.map((picks) => f.columns.map((c, i) => CELLS[c][picks[i]! % CELLS[c].length]!))
+    for (const r of f.repeats) if (rows.length > 0) rows.push(rows[r % rows.length]!)
+    const write = (cell: string) =>
+      f.quoteAll || cell.includes(f.delimiter) || /["\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell
+    const lines = [header, ...rows].map((r, k) => {
+      let cells = r.map(write)
+      if (f.raggedEvery > 0 && k > 0 && k % f.raggedEvery === 0) cells = k % 2 ? cells.slice(1) : [...cells, 'x']
+      return cells.join(f.delimiter)
+    })
+    const withBlanks = lines.flatMap((l, k) => (f.blankEvery > 0 && k % f.blankEvery === 1 ? ['', l] : [l]))
+    return (f.bom ? '\ufeff' : '') + withBlanks.join(f.newline) + (f.trailing ? f.newline : '')
+  })
+
+describe('parseCsvFast gives what parseFile gives', () => {
+  it('on random tidy files: same table, report, column matches and unmatched regions', () => {
+    let handled = 0
+    let runs = 0
+    fc.assert(
+      fc.property(fileArb, (text) => {
+        const { fast, general } = both(encode(text))
+        runs++
+        if (fast === null) return
+        handled++
+        expect(fast).toStrictEqual(general)
+      }),
+      { numRuns: 300 },
+    )
+    // Most of these files are regular: the fast path must take them, not hand them all back.
+    expect(handled / runs).toBeGreaterThan(0.6)
+  })
+
+  it('on a GB18030 file (Excel "CSV (逗号分隔)")', () => {
+    // region,period,indicator,value / 玄武区,2023,职工总数,12 in GB18030.
+    const hex = '726567696f6e2c706572696f642c696e64696361746f722c76616c75650d0ad0fecee4c7f82c323032332cd6b0b9a4d7dccafd2c31320d0a'
+    const bytes = Uint8Array.from(hex.match(/../g)!, (h) => parseInt(h, 16))
+    const { fast, general } = both(bytes)
+    expect(fast).not.toBeNull()
+    expect(fast!.encoding).toBe('gb18030')
+    expect(fast).toStrictEqual(general)
+    expect(fast!.table.length).toBe(1)
+  })
+
+  it('on a UTF-16LE file with a BOM', () => {
+    const text = 'region\tperiod\tindicator\tvalue\r\n玄武区\t2023\ttotal_workers\t12\r\n'
+    const bytes = new Uint8Array(2 + text.length * 2)
+    bytes.set([0xff, 0xfe])
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8
+    }
+    const { fast, general } = both(bytes)
+    expect(fast?.encoding).toBe('utf-16le')
+    expect(fast).toStrictEqual(general)
+  })
+
+  it('reports duplicates, repeated rows, totals that do not add up and suspicious values', () => {
+    const text = [
+      'region,period,indicator,value',
+      '玄武区,2023,total_workers,10',
+      '秦淮区,2023,total_workers,20',
+      '玄武区,2023,total_workers,10',
+      '玄武区,2023,total_workers,11',
+      '合计,2023,total_workers,99',
+      '秦淮区,2023,worker_stability_rate,120',
+      '秦淮区,2023,legal_aid_cases,-1',
+    ].join('\n')
+    const { fast, general } = both(encode(text))
+    expect(fast).toStrictEqual(general)
+    expect(fast!.report.problems.map((p) => p.code)).toEqual(['repeatedRow', 'duplicate', 'totalMismatch', 'rateOver100', 'negativeCount'])
+  })
+
+  it('hands back what it does not read the same way', () => {
+    const cases = [
+      '', // empty file
+      'region,period,indicator,value\n', // header only
+      '地区,2022,2023\n玄武区,1,2\n', // wide
+      'region,period,indicator,value\n玄武区,2023,"total_workers\n', // unclosed quote
+      'region,period,indicator,value\n玄武区,2023,total_workers,1\r\n秦淮区,2023,total_workers,2\n', // mixed line endings
+      'region,period,indicator,value\n玄武区,2023,total_workers,\ufffd\n', // replacement character
+    ]
+    for (const text of cases) expect(both(encode(text)).fast, JSON.stringify(text)).toBeNull()
+  })
+})
+
+describe('FactKeys and PackedKeyMap', () => {
+  it('remember the first fact of each key', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(20), fc.nat(300)), { maxLength: 400 }), fc.boolean(), (keys, hashed) => {
+        const dense = new FactKeys(hashed ? 1 << 17 : 301, 16)
+        const map = new PackedKeyMap(4)
+        const first = new Map<string, number>()
+        keys.forEach(([period, pair], fact) => {
+          const k = `${period}|${pair}`
+          const expected = first.get(k) ?? -1
+          if (expected < 0) first.set(k, fact)
+          expect(dense.putIfAbsent(period, pair, fact)).toBe(expected)
+          expect(map.putIfAbsent(period * 1e9 + pair, fact)).toBe(expected)
+        })
+      }),
+    )
+  })
+})

@@ -1,0 +1,47 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { FactTableBuilder } from '@/domain/table'
+import { deleteDataset, readCatalog, readDataset, saveCatalog, saveDataset, storageError, StorageError, type DatasetMeta, type StoredDataset } from './storage'
+
+function meta(id: string): DatasetMeta {
+  return { id, name: id, files: [`${id}.csv`], rows: 1, size: 40, importedAt: '2026-01-01T00:00:00Z', periodFrom: '2023', periodTo: '2023', withSample: false }
+}
+function data(v: number): StoredDataset {
+  const b = new FactTableBuilder()
+  b.add('321012', '2023', 'legal_aid_cases', v, 'test')
+  return { table: b.build(), customIndicators: [] }
+}
+
+describe('dataset storage', () => {
+  it('saves, reads back, renames and deletes', async () => {
+    expect(await readCatalog()).toEqual({ datasets: [], active: null })
+    await saveDataset({ datasets: [], active: 'a' }, meta('a'), data(5))
+    const cat = await readCatalog()
+    expect(cat).toEqual({ datasets: [meta('a')], active: 'a' })
+    const stored = await readDataset('a')
+    expect(Array.from(stored!.table.value)).toEqual([5])
+    expect(stored!.table.regions).toEqual(['321012'])
+    await saveCatalog({ ...cat, datasets: [{ ...meta('a'), name: '江都区 2023' }] })
+    expect((await readCatalog()).datasets[0]!.name).toBe('江都区 2023')
+    await deleteDataset(await readCatalog(), 'a')
+    expect(await readCatalog()).toEqual({ datasets: [], active: null })
+    expect(await readDataset('a')).toBeUndefined()
+  })
+
+  it('never half-writes: when the data cannot be stored, the list is unchanged too', async () => {
+    await saveDataset({ datasets: [], active: 'b' }, meta('b'), data(1))
+    const before = await readCatalog()
+    const bad = { ...data(2), customIndicators: [() => 0] } as unknown as StoredDataset
+    await expect(saveDataset({ ...before, active: 'c' }, meta('c'), bad)).rejects.toBeInstanceOf(StorageError)
+    expect(await readCatalog()).toEqual(before)
+    expect(await readDataset('c')).toBeUndefined()
+  })
+})
+
+describe('storage failures', () => {
+  it('says plainly when the storage is full, and when it is not available', () => {
+    expect(storageError(new DOMException('quota', 'QuotaExceededError')).reason).toBe('quota')
+    expect(storageError(new DOMException('gone', 'InvalidStateError')).reason).toBe('unavailable')
+    expect(storageError(new Error('other')).reason).toBe('other')
+  })
+})

@@ -1,0 +1,62 @@
+/** The data behind charts as CSV (UTF-8 with BOM, CRLF) and .xlsx (loaded on first use). */
+import { toCsv, type CsvCell } from './csv'
+import type { ChartExportSpec, DataTable } from './types'
+
+/** Rows of one chart's data, followed by its definition, source and as-of date. */
+function section(spec: ChartExportSpec, table: DataTable): CsvCell[][] {
+  return [[spec.title], [spec.filters.join(' · ')], table.header, ...table.rows, [], [spec.definition], [spec.source], [spec.asOf]]
+}
+
+export function chartCsv(spec: ChartExportSpec): string {
+  const table = spec.table()
+  return toCsv([table.header, ...table.rows, [], [spec.title], [spec.filters.join(' · ')], [spec.definition], [spec.source], [spec.asOf]])
+}
+
+/** Every chart of the view, one block each, separated by an empty line. */
+export function viewCsv(specs: readonly ChartExportSpec[]): string {
+  const rows: CsvCell[][] = []
+  specs.forEach((s, i) => {
+    if (i > 0) rows.push([])
+    rows.push(...section(s, s.table()))
+  })
+  return toCsv(rows)
+}
+
+export function csvBlob(csv: string): Blob {
+  return new Blob([csv], { type: 'text/csv;charset=utf-8' })
+}
+
+/** Excel sheet names: at most 31 characters, none of `[ ] : * ? / \`, unique. */
+export function sheetNames(names: readonly string[]): string[] {
+  const used = new Set<string>()
+  return names.map((n) => {
+    const base = n.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet'
+    let name = base
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)}_${k}`
+    used.add(name.toLowerCase())
+    return name
+  })
+}
+
+/** One sheet per chart: its table, then its title, filters, definition, source and as-of date. */
+export async function xlsxBlob(specs: readonly ChartExportSpec[]): Promise<Blob> {
+  const { default: writeXlsxFile } = await import('write-excel-file/browser')
+  const tables = specs.map((s) => s.table())
+  const names = sheetNames(tables.map((t) => t.name))
+  const sheets = specs.map((spec, i) => {
+    const t = tables[i]!
+    const cell = (v: CsvCell) => (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v)
+    const data = [
+      t.header.map((h) => ({ value: h, fontWeight: 'bold' as const })),
+      ...t.rows.map((r) => r.map(cell)),
+      [],
+      [spec.title],
+      [spec.filters.join(' · ')],
+      [spec.definition],
+      [spec.source],
+      [spec.asOf],
+    ]
+    return { data, sheet: names[i]!, columns: t.header.map((h, k) => ({ width: k === 0 ? 14 : Math.max(12, h.length * 2 + 2) })) }
+  })
+  return writeXlsxFile(sheets, { fontFamily: 'Microsoft YaHei', fontSize: 11 }).toBlob()
+}

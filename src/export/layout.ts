@@ -1,0 +1,159 @@
+/**
+ * A chart's option re-laid-out for a report: title and active filters above, unit at the top
+ * right, definition, source and as-of date below, optional watermark. Pure: the same option feeds
+ * the canvas (PNG) and SVG renderers.
+ */
+import type { ComposeOption } from 'echarts/core'
+import type { GraphicComponentOption } from 'echarts/components'
+import type { ChartOption } from '@/charts/options/types'
+import type { ChartPalette } from '@/charts/theme'
+import type { ChartExportSpec, ImageOptions } from './types'
+
+export type ReportOption = ChartOption & ComposeOption<GraphicComponentOption>
+type GraphicElements = NonNullable<Extract<GraphicComponentOption, { elements?: unknown }>['elements']>
+
+/** Fonts that carry Chinese on Windows, macOS, Linux and in LibreOffice. */
+export const REPORT_FONTS = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif"
+
+const PAD = 24
+const TITLE_SIZE = 20
+const SUBTITLE_SIZE = 13
+const NOTE_SIZE = 11
+const NOTE_LINE = 16
+
+/** Rough width of text: CJK and full-width characters are square, the rest about half as wide. */
+export function textWidth(text: string, fontSize: number): number {
+  let w = 0
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 1 : 0.58
+  return w * fontSize
+}
+
+/** Lines the text takes when broken to `width`. */
+export function lineCount(text: string, fontSize: number, width: number): number {
+  return text
+    .split('\n')
+    .reduce((n, para) => n + Math.max(1, Math.ceil(textWidth(para, fontSize) / Math.max(width, fontSize))), 0)
+}
+
+export interface ReportFrame {
+  /** Space taken above and below the plot, in layout pixels. */
+  top: number
+  bottom: number
+}
+
+type Texts = Pick<ChartExportSpec, 'title' | 'filters' | 'unit' | 'definition' | 'source' | 'asOf'>
+
+/** Definition, then source and as-of date; the date gets its own line rather than being split. */
+export function footnoteText(spec: Texts, width = Infinity): string {
+  const together = `${spec.source}　${spec.asOf}`
+  const tail = lineCount(together, NOTE_SIZE, width) > 1 ? [spec.source, spec.asOf] : [together]
+  return [spec.definition, ...tail].filter((s) => s.trim()).join('\n')
+}
+
+export function reportFrame(spec: Texts, opts: Pick<ImageOptions, 'width' | 'omitTitle'>): ReportFrame {
+  const inner = opts.width - 2 * PAD
+  const titleLines = opts.omitTitle ? 0 : lineCount(spec.title, TITLE_SIZE, inner)
+  const top = PAD + titleLines * (TITLE_SIZE + 6) + SUBTITLE_SIZE + 10 + 14
+  const bottom = PAD + lineCount(footnoteText(spec, inner), NOTE_SIZE, inner) * NOTE_LINE + 8
+  return { top, bottom }
+}
+
+function without<T extends object, K extends keyof T>(o: T, keys: K[]): Omit<T, K> {
+  const copy = { ...o }
+  for (const k of keys) delete copy[k]
+  return copy
+}
+
+function num(v: unknown, fallback = 0): number {
+  return typeof v === 'number' ? v : fallback
+}
+
+function one<T>(v: T | T[] | undefined): T | undefined {
+  return Array.isArray(v) ? v[0] : v
+}
+
+function watermarkGraphic(text: string, width: number, height: number): GraphicComponentOption {
+  const size = Math.max(16, Math.round(width / 24))
+  const cols = 3
+  const rows = Math.max(2, Math.round((height / width) * 3))
+  const elements: GraphicElements = []
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      elements.push({
+        type: 'text',
+        x: ((c + 0.5) / cols) * width + (r % 2 ? width / (cols * 4) : 0),
+        y: ((r + 0.5) / rows) * height,
+        rotation: Math.PI / 9,
+        silent: true,
+        z: 100,
+        style: { text, fontSize: size, fill: 'rgba(31,35,41,0.10)', align: 'center', verticalAlign: 'middle', fontFamily: REPORT_FONTS },
+      })
+    }
+  }
+  return { elements }
+}
+
+/** The report option for a chart option drawn in `palette` (always the light one for exports). */
+export function reportOption(base: ChartOption, spec: Texts, palette: ChartPalette, opts: ImageOptions): ReportOption {
+  const frame = reportFrame(spec, opts)
+  const inner = opts.width - 2 * PAD
+  // A report shows every row and period: no tooltips, no zoom window.
+  const rest = without(base, ['tooltip', 'dataZoom'])
+  const option: ReportOption = {
+    ...rest,
+    animation: false,
+    backgroundColor: opts.background === 'white' ? '#ffffff' : 'transparent',
+    textStyle: { fontFamily: REPORT_FONTS },
+    title: [
+      {
+        text: opts.omitTitle ? '' : spec.title,
+        subtext: spec.filters.join(' · '),
+        left: PAD,
+        top: PAD - 4,
+        itemGap: 8,
+        textStyle: { fontSize: TITLE_SIZE, fontWeight: 'bold', color: palette.text, width: inner, overflow: 'break', lineHeight: TITLE_SIZE + 6, fontFamily: REPORT_FONTS },
+        subtextStyle: { fontSize: SUBTITLE_SIZE, color: palette.subtle, fontFamily: REPORT_FONTS },
+      },
+      {
+        text: spec.unit,
+        right: PAD,
+        top: frame.top - 20,
+        textStyle: { fontSize: 12, fontWeight: 'normal', color: palette.subtle, fontFamily: REPORT_FONTS },
+      },
+      {
+        text: footnoteText(spec, inner),
+        left: PAD,
+        bottom: PAD - 6,
+        textStyle: { fontSize: NOTE_SIZE, fontWeight: 'normal', color: palette.subtle, width: inner, overflow: 'break', lineHeight: NOTE_LINE, fontFamily: REPORT_FONTS },
+      },
+    ],
+  }
+
+  const grid = one(base.grid)
+  if (grid) {
+    option.grid = {
+      ...grid,
+      top: frame.top + num(grid.top),
+      bottom: frame.bottom + num(grid.bottom),
+      left: PAD + num(grid.left),
+      right: PAD + num(grid.right),
+    }
+  }
+  // A ranking's report height gives every bar room for its label, so none is left out.
+  const yAxis = one(base.yAxis)
+  if (yAxis && yAxis.type === 'category') option.yAxis = { ...yAxis, axisLabel: { ...yAxis.axisLabel, interval: 0 } }
+  const legend = one(base.legend)
+  if (legend) option.legend = { ...legend, top: frame.top, left: PAD + num(legend.left) }
+  const visualMap = one(base.visualMap)
+  if (visualMap) option.visualMap = { ...visualMap, left: PAD, bottom: frame.bottom + 4 }
+  const series = Array.isArray(base.series) ? base.series : base.series ? [base.series] : []
+  option.series = series.map((s) => {
+    if (s.type !== 'map') return s
+    // The box below replaces the centre and size the screen layout uses.
+    const map = without(s, ['layoutCenter', 'layoutSize'])
+    // Keep the plot clear of the colour scale drawn at its bottom left.
+    return { ...map, top: frame.top + 4, bottom: frame.bottom + (visualMap ? 44 : 8), left: PAD, right: PAD }
+  })
+  if (opts.watermark.trim()) option.graphic = watermarkGraphic(opts.watermark.trim(), opts.width, opts.height)
+  return option
+}

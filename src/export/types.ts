@@ -1,0 +1,59 @@
+/**
+ * What an export needs to know about one chart, independent of Vue: how to draw it in the light
+ * theme, the words that go around it in a report, and the data behind it.
+ */
+import type { ChartPalette } from '@/charts/theme'
+import type { ChartOption } from '@/charts/options/types'
+import type { CsvCell } from './csv'
+
+export type ChartKind = 'map' | 'trend' | 'ranking'
+
+/** A table of the data behind a chart: one header row, then rows of text and numbers. */
+export interface DataTable {
+  /** Sheet or section name. */
+  name: string
+  header: string[]
+  rows: CsvCell[][]
+  /** Decimals to print per column (null: as is), e.g. 91.0 rather than 91. */
+  decimals?: (number | null)[]
+  /** Columns worth printing in a brief's table (all when absent). */
+  printColumns?: number[]
+}
+
+export interface ChartExportSpec {
+  kind: ChartKind
+  /** The chart's option drawn with a palette; null while it cannot be drawn (e.g. map not loaded). */
+  option: (palette: ChartPalette) => ChartOption | null
+  title: string
+  /** Active filters, e.g. ['2023年', '无锡市', '各区县']. */
+  filters: string[]
+  /** e.g. 单位：% */
+  unit: string
+  /** e.g. 口径：…… */
+  definition: string
+  /** e.g. 数据来源：…… */
+  source: string
+  /** e.g. 数据截至 2023年12月31日 */
+  asOf: string
+  /** Parts of the file name: `<indicator>_<scope>_<period>`. */
+  fileName: { indicator: string; scope: string; period: string }
+  table: () => DataTable
+  /** Layout height a report needs to show every row legibly (long rankings), in CSS pixels. */
+  minReportHeight?: number
+  /** Size of the chart's panel on screen, in CSS pixels. */
+  screenSize: () => { width: number; height: number }
+}
+
+export type Background = 'white' | 'transparent'
+
+export interface ImageOptions {
+  /** Layout size in CSS pixels; the image is width × scale by height × scale pixels. */
+  width: number
+  height: number
+  scale: number
+  background: Background
+  /** Watermark text; empty for none. */
+  watermark: string
+  /** Leave the title out (slides carry their own). */
+  omitTitle?: boolean
+}

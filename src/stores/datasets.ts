@@ -1,0 +1,184 @@
+/**
+ * The user's saved datasets (IndexedDB) and which one is shown. Every change is written first and
+ * shown after, so a failed write leaves both the saved state and the dashboard as they were.
+ */
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { comparePeriods } from '@/domain/periods'
+import type { Indicator } from '@/domain/types'
+import { fetchBytes, FetchError, parseInWorker } from '@/data/loader'
+import type { ParsedFile } from '@/data/parse'
+import type { LoadReport } from '@/data/facts'
+import { indicatorCatalogue, regionCatalogue } from '@/data/catalogues'
+import {
+  deleteDataset,
+  readCatalog,
+  readDataset,
+  requestPersistence,
+  saveCatalog,
+  saveDataset,
+  StorageError,
+  tableBytes,
+  type Catalog,
+  type DatasetMeta,
+} from '@/data/storage'
+import { useDatasetStore } from './dataset'
+
+/** A failure to tell the user about: an i18n key under import.errors and its parameters. */
+export interface UserError {
+  key: string
+  params: Record<string, string | number>
+}
+
+export function userErrorOf(e: unknown): UserError {
+  if (e instanceof StorageError) return { key: `storage.${e.reason}`, params: { detail: e.message } }
+  if (e instanceof FetchError)
+    return e.status === null ? { key: 'network', params: { url: e.url, detail: e.message } } : { key: 'http', params: { url: e.url, status: e.status } }
+  return { key: 'other', params: { detail: e instanceof Error ? e.message : String(e) } }
+}
+
+/** `?data=<url>` before or after the hash: a server's export endpoint feeding the dashboard. */
+export function dataUrlFromLocation(loc: Pick<Location, 'search' | 'hash'> = location): string | null {
+  const fromSearch = new URLSearchParams(loc.search).get('data')
+  if (fromSearch) return fromSearch
+  const q = loc.hash.indexOf('?')
+  return q >= 0 ? new URLSearchParams(loc.hash.slice(q + 1)).get('data') : null
+}
+
+function newId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
+}
+
+export const useDatasetsStore = defineStore('datasets', () => {
+  const dataset = useDatasetStore()
+  const catalog = ref<Catalog>({ datasets: [], active: null })
+  /** Answer to navigator.storage.persist(): true, false, or null when not asked or not offered. */
+  const persisted = ref<boolean | null>(null)
+  /** The last failure of a saved-dataset action, shown in the manager. */
+  const failure = ref<UserError | null>(null)
+  /** A ?data= link: its URL, the report of what was read, or why it could not be read. */
+  const link = shallowRef<{ url: string; report?: LoadReport; error?: UserError } | null>(null)
+
+  async function start(): Promise<void> {
+    if (dataset.status !== 'idle') return
+    // Set before anything awaits, so the dashboard does not start loading the sample as well.
+    dataset.status = 'loading'
+    const url = dataUrlFromLocation()
+    try {
+      catalog.value = await readCatalog()
+    } catch {
+      // No IndexedDB (private window, disabled storage): everything else still works.
+    }
+    if (url && (await loadLink(url))) return
+    const active = catalog.value.datasets.find((d) => d.id === catalog.value.active)
+    if (active && (await show(active))) return
+    await dataset.loadSample()
+  }
+
+  async function loadLink(url: string): Promise<boolean> {
+    try {
+      const abs = new URL(url, location.href).href
+      const name = decodeURIComponent(new URL(abs).pathname.split('/').pop() || abs)
+      const parsed = await parseInWorker(
+        { file: name, bytes: await fetchBytes(abs), defaultSource: name },
+        { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators },
+      )
+      link.value = { url: abs, report: parsed.report }
+      if (parsed.table.length === 0) return false
+      await dataset.showDataset(parsed.table, [parsed.report], parsed.customIndicators, { id: null, name, withSample: false })
+      return true
+    } catch (e) {
+      link.value = { url, error: userErrorOf(e) }
+      return false
+    }
+  }
+
+  async function show(meta: DatasetMeta): Promise<boolean> {
+    try {
+      const stored = await readDataset(meta.id)
+      if (!stored) return false
+      const report: LoadReport = { file: meta.name, rowsRead: stored.table.length, rowsAccepted: stored.table.length, totalRows: 0, rowsRejected: 0, problems: [], problemCount: 0 }
+      await dataset.showDataset(stored.table, [report], stored.customIndicators, { id: meta.id, name: meta.name, withSample: meta.withSample })
+      return true
+    } catch (e) {
+      failure.value = userErrorOf(e)
+      return false
+    }
+  }
+
+  /** Saves a previewed file as a new dataset and shows it. Throws a UserError; nothing changes then. */
+  async function importParsed(parsed: ParsedFile, name: string, withSample: boolean, custom: readonly Indicator[]): Promise<void> {
+    const periods = [...parsed.table.periods].sort(comparePeriods)
+    const used = new Set(parsed.table.indicators)
+    const customIndicators = [...custom, ...parsed.customIndicators].filter((i) => used.has(i.id))
+    const meta: DatasetMeta = {
+      id: newId(),
+      name,
+      files: [parsed.report.file],
+      rows: parsed.table.length,
+      size: tableBytes(parsed.table),
+      importedAt: new Date().toISOString(),
+      periodFrom: periods[0] ?? null,
+      periodTo: periods.at(-1) ?? null,
+      withSample,
+    }
+    if (persisted.value !== true) persisted.value = await requestPersistence()
+    const next: Catalog = { datasets: [...catalog.value.datasets, meta], active: meta.id }
+    try {
+      await saveDataset({ ...catalog.value, active: meta.id }, meta, { table: parsed.table, customIndicators })
+    } catch (e) {
+      throw userErrorOf(e)
+    }
+    catalog.value = next
+    failure.value = null
+    await dataset.showDataset(parsed.table, [parsed.report], customIndicators, { id: meta.id, name, withSample })
+  }
+
+  async function update(next: Catalog, andShow?: DatasetMeta | null): Promise<void> {
+    failure.value = null
+    try {
+      await saveCatalog(next)
+    } catch (e) {
+      failure.value = userErrorOf(e)
+      return
+    }
+    catalog.value = next
+    if (andShow === null) await dataset.loadSample()
+    else if (andShow) await show(andShow)
+  }
+
+  async function switchTo(id: string | null): Promise<void> {
+    const meta = catalog.value.datasets.find((d) => d.id === id) ?? null
+    await update({ ...catalog.value, active: meta?.id ?? null }, meta)
+  }
+
+  async function rename(id: string, name: string): Promise<void> {
+    const trimmed = name.trim()
+    if (!trimmed) return
+    await update({ ...catalog.value, datasets: catalog.value.datasets.map((d) => (d.id === id ? { ...d, name: trimmed } : d)) })
+    if (dataset.shown?.id === id) dataset.shown = { ...dataset.shown, name: trimmed }
+  }
+
+  async function setWithSample(id: string, withSample: boolean): Promise<void> {
+    const datasets = catalog.value.datasets.map((d) => (d.id === id ? { ...d, withSample } : d))
+    const meta = datasets.find((d) => d.id === id)
+    await update({ ...catalog.value, datasets }, dataset.shown?.id === id ? meta : undefined)
+  }
+
+  async function remove(id: string): Promise<void> {
+    failure.value = null
+    try {
+      await deleteDataset(catalog.value, id)
+    } catch (e) {
+      failure.value = userErrorOf(e)
+      return
+    }
+    const wasShown = dataset.shown?.id === id
+    catalog.value = { datasets: catalog.value.datasets.filter((d) => d.id !== id), active: catalog.value.active === id ? null : catalog.value.active }
+    if (wasShown) await dataset.loadSample()
+  }
+
+  return { catalog, persisted, failure, link, start, importParsed, switchTo, rename, setWithSample, remove }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDatasetsStore, import.meta.hot))

@@ -1,0 +1,260 @@
+/**
+ * One import in progress: the file's bytes, the choices made in the preview (encoding, delimiter,
+ * sheet, period, column and region mappings, custom indicators), the parse running in the worker
+ * and its result. Nothing reaches the dashboard or the saved datasets before `confirm`.
+ */
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import type { Indicator } from '@/domain/types'
+import { CancelledError, fetchBytes, startParse, type ParseJob } from '@/data/loader'
+import { formatOf, type ParsedFile } from '@/data/parse'
+import type { Encoding } from '@/data/decode'
+import { MAX_FILE_BYTES } from '@/data/decode'
+import type { Delimiter } from '@/data/delimiter'
+import { splitUnit } from '@/data/facts'
+import { customIndicator, customIndicatorId, isUnit, type CustomIndicatorSpec } from '@/data/custom'
+import { indicatorCatalogue, regionCatalogue } from '@/data/catalogues'
+import { useDatasetsStore, userErrorOf, type UserError } from './datasets'
+
+/** Mapping target meaning "make a new indicator of this column". */
+export const NEW_CUSTOM = '__new__'
+/** Progress shows only for parses that take longer than this. */
+const PROGRESS_DELAY_MS = 300
+
+export const ACCEPTED_FILES = '.csv,.tsv,.txt,.json,.xlsx'
+
+type Dict<T> = Record<string, T>
+
+/** Lookups keyed by text from the user's file have no prototype, so 'constructor' is just a key. */
+function dict<T>(from?: Dict<T>, key?: string, value?: T): Dict<T> {
+  const d = Object.assign(Object.create(null) as Dict<T>, from)
+  if (key !== undefined) {
+    if (value === undefined) delete d[key]
+    else d[key] = value
+  }
+  return d
+}
+
+export const useImportStore = defineStore('import', () => {
+  const open = ref(false)
+  const managerOpen = ref(false)
+  const file = shallowRef<{ name: string; bytes: ArrayBuffer } | null>(null)
+  const encoding = ref<Encoding | null>(null)
+  const delimiter = ref<Delimiter | null>(null)
+  const sheet = ref<string | null>(null)
+  const period = ref('')
+  const indicatorMap = ref<Dict<string>>(dict<string>())
+  const regionMap = ref<Dict<string>>(dict<string>())
+  const customSpecs = ref<Dict<CustomIndicatorSpec>>(dict<CustomIndicatorSpec>())
+  const preview = shallowRef<ParsedFile | null>(null)
+  const parsing = ref(false)
+  const progress = ref<number | null>(null)
+  const error = ref<UserError | null>(null)
+  const name = ref('')
+  const withSample = ref(false)
+  const saving = ref(false)
+  let job: ParseJob | undefined
+
+  const customIndicators = computed<Indicator[]>(() => Object.values(customSpecs.value).map(customIndicator))
+
+  function reset() {
+    encoding.value = null
+    delimiter.value = null
+    sheet.value = null
+    period.value = /(?:19|20)\d{2}/.exec(file.value?.name ?? '')?.[0] ?? ''
+    indicatorMap.value = dict<string>()
+    regionMap.value = dict<string>()
+    customSpecs.value = dict<CustomIndicatorSpec>()
+    preview.value = null
+    error.value = null
+    withSample.value = false
+  }
+
+  function begin(fileName: string, bytes: ArrayBuffer) {
+    job?.cancel()
+    file.value = markRaw({ name: fileName, bytes })
+    name.value = fileName.replace(/\.[^.]*$/, '')
+    reset()
+    open.value = true
+    void parse()
+  }
+
+  async function openFile(f: File): Promise<void> {
+    open.value = true
+    if (f.size > MAX_FILE_BYTES) {
+      file.value = null
+      preview.value = null
+      error.value = { key: 'tooLarge', params: { file: f.name, size: (f.size / 1048576).toFixed(1), limit: MAX_FILE_BYTES / 1048576 } }
+      return
+    }
+    try {
+      begin(f.name, await f.arrayBuffer())
+    } catch (e) {
+      error.value = userErrorOf(e)
+    }
+  }
+
+  async function openUrl(url: string): Promise<void> {
+    error.value = null
+    try {
+      const abs = new URL(url, location.href).href
+      const bytes = await fetchBytes(abs)
+      begin(decodeURIComponent(new URL(abs).pathname.split('/').pop() || 'data.csv'), bytes)
+    } catch (e) {
+      open.value = true
+      preview.value = null
+      error.value = userErrorOf(e)
+    }
+  }
+
+  async function parse(): Promise<void> {
+    const f = file.value
+    if (!f) return
+    job?.cancel()
+    parsing.value = true
+    progress.value = null
+    const timer = setTimeout(() => (progress.value ??= 0), PROGRESS_DELAY_MS)
+    const indicators = [...indicatorCatalogue.indicators, ...customIndicators.value.filter((c) => !indicatorCatalogue.byId.has(c.id))]
+    const current = startParse(
+      {
+        file: f.name,
+        bytes: f.bytes.slice(0),
+        format: formatOf(f.name),
+        ...(encoding.value ? { encoding: encoding.value } : {}),
+        ...(delimiter.value ? { delimiter: delimiter.value } : {}),
+        ...(sheet.value ? { sheet: sheet.value } : {}),
+        defaultSource: f.name,
+        options: {
+          indicatorMap: Object.entries(indicatorMap.value),
+          regionMap: Object.entries(regionMap.value),
+          ...(period.value ? { period: period.value } : {}),
+        },
+      },
+      { regions: regionCatalogue.all, indicators },
+      (p) => {
+        if (progress.value !== null) progress.value = p
+      },
+    )
+    job = current
+    try {
+      const result = await current.result
+      if (job !== current) return
+      preview.value = markRaw(result)
+      error.value = null
+    } catch (e) {
+      if (job !== current) return
+      if (!(e instanceof CancelledError)) error.value = userErrorOf(e)
+    } finally {
+      clearTimeout(timer)
+      if (job === current) {
+        parsing.value = false
+        progress.value = null
+      }
+    }
+  }
+
+  function cancelParse() {
+    job?.cancel()
+    job = undefined
+    parsing.value = false
+    progress.value = null
+    if (!preview.value) close()
+  }
+
+  function mapIndicator(label: string, target: string) {
+    if (target === NEW_CUSTOM) {
+      const { name: base, unit } = splitUnit(label)
+      const spec: CustomIndicatorSpec = { name: base, unit: isUnit(unit) ? unit : '个', rule: unit === '%' ? 'mean' : 'sum' }
+      customSpecs.value = dict(customSpecs.value, label, spec)
+      indicatorMap.value = dict(indicatorMap.value, label, customIndicatorId(base))
+    } else {
+      customSpecs.value = dict(customSpecs.value, label)
+      indicatorMap.value = dict(indicatorMap.value, label, target)
+    }
+    void parse()
+  }
+
+  function setCustom(label: string, patch: Partial<Pick<CustomIndicatorSpec, 'unit' | 'rule'>>) {
+    const spec = customSpecs.value[label]
+    if (!spec) return
+    customSpecs.value = dict(customSpecs.value, label, { ...spec, ...patch })
+    void parse()
+  }
+
+  function mapRegion(text: string, adcode: string) {
+    regionMap.value = dict(regionMap.value, text, adcode)
+    void parse()
+  }
+
+  function setOption<K extends 'encoding' | 'delimiter' | 'sheet'>(key: K, value: string | null) {
+    if (key === 'encoding') encoding.value = value as Encoding | null
+    if (key === 'delimiter') delimiter.value = value as Delimiter | null
+    if (key === 'sheet') sheet.value = value
+    void parse()
+  }
+
+  function setPeriod(value: string) {
+    period.value = value.trim()
+    void parse()
+  }
+
+  async function confirm(): Promise<boolean> {
+    const p = preview.value
+    if (!p || p.table.length === 0 || saving.value) return false
+    saving.value = true
+    try {
+      await useDatasetsStore().importParsed(p, name.value.trim() || p.report.file, withSample.value, customIndicators.value)
+      close()
+      return true
+    } catch (e) {
+      error.value = e && typeof e === 'object' && 'key' in e ? (e as UserError) : userErrorOf(e)
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  function close() {
+    job?.cancel()
+    job = undefined
+    open.value = false
+    parsing.value = false
+    progress.value = null
+    file.value = null
+    preview.value = null
+  }
+
+  return {
+    open,
+    managerOpen,
+    file,
+    encoding,
+    delimiter,
+    sheet,
+    period,
+    indicatorMap,
+    regionMap,
+    customSpecs,
+    customIndicators,
+    preview,
+    parsing,
+    progress,
+    error,
+    name,
+    withSample,
+    saving,
+    openFile,
+    openUrl,
+    parse,
+    cancelParse,
+    mapIndicator,
+    setCustom,
+    mapRegion,
+    setOption,
+    setPeriod,
+    confirm,
+    close,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useImportStore, import.meta.hot))
