@@ -143,7 +143,7 @@ export class FactIndex {
       const row = rows[k]!
       const pos = regionPos[t.region[row]!]!
       const v = t.value[row]!
-      if (pos < 0 || v !== v) continue
+      if (pos < 0 || Number.isNaN(v)) continue
       value[pos] = v
       source[pos] = t.source[row]!
     }
@@ -223,7 +223,7 @@ function rollUp(index: FactIndex, ind: Indicator, period: string, byId: Readonly
     const i = order[k]!
     const mine = ownValue[i]!
     let v: number
-    if (mine === mine) {
+    if (!Number.isNaN(mine)) {
       v = mine
       reported[i] = 1
       coverage[i] = leafCount[i]!
@@ -263,7 +263,7 @@ function rollUp(index: FactIndex, ind: Indicator, period: string, byId: Readonly
       if (!(pb > 0)) continue
     } else {
       // sum and mean: the parent adds up (or averages) its children's values.
-      if (v !== v) continue
+      if (Number.isNaN(v)) continue
       pa = v
       pb = 1
       pc = coverage[i]!

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { palettes } from '@/charts/theme'
 import type { ChartOption } from '@/charts/options/types'
-import { lineCount, reportFrame, reportOption, textWidth } from './layout'
+import '@/charts/setup'
+import { registerMap } from 'echarts/core'
+import { lineCount, mapAspect, reportFrame, reportOption, textWidth } from './layout'
 
 const texts = {
   title: '无锡市各区县职工稳定率排名（2023年）',
@@ -60,12 +62,25 @@ describe('reportOption', () => {
     expect((o.title as { text: string }[])[0]!.text).toBe('')
   })
 
-  it('moves a map into the box between header and footer, and adds the watermark on request', () => {
-    const map: ChartOption = { visualMap: { type: 'continuous', left: 8, bottom: 8 }, series: [{ type: 'map', map: 'x', layoutCenter: ['50%', '48%'], layoutSize: '92%' }] }
+  it('fits a map between header and footer without stretching it, and adds the watermark on request', () => {
+    // A 4° × 1° outline: drawn 3:1 wide with ECharts' default aspect scale of 0.75.
+    registerMap('wide-test', {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: 'a' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 1], [0, 1], [0, 0]]] } }],
+    } as Parameters<typeof registerMap>[1])
+    expect(mapAspect('wide-test', 0.75)).toBeCloseTo(3, 9)
+    const map: ChartOption = { visualMap: { type: 'continuous', left: 8, bottom: 8 }, series: [{ type: 'map', map: 'wide-test', layoutCenter: ['50%', '48%'], layoutSize: '92%' }] }
     const o = reportOption(map, texts, palettes.light, { ...image, background: 'transparent', watermark: '内部资料' })
     const series = (o.series as Record<string, unknown>[])[0]!
-    expect(series.layoutCenter).toBeUndefined()
-    expect(series.top).toBeGreaterThan(40)
+    expect(series.top).toBeUndefined()
+    expect(series.bottom).toBeUndefined()
+    const [cx, cy] = series.layoutCenter as [number, number]
+    const size = series.layoutSize as number
+    // Width = size, height = size ÷ 3: the whole outline lies inside the image, below the header.
+    expect(cx - size / 2).toBeGreaterThanOrEqual(0)
+    expect(cx + size / 2).toBeLessThanOrEqual(image.width)
+    expect(cy - size / 6).toBeGreaterThan(40)
+    expect(cy + size / 6).toBeLessThan(image.height)
     expect(o.backgroundColor).toBe('transparent')
     const elements = (o.graphic as { elements: { style: { text: string } }[] }).elements
     expect(elements.length).toBeGreaterThan(3)

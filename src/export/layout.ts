@@ -3,6 +3,7 @@
  * right, definition, source and as-of date below, optional watermark. Pure: the same option feeds
  * the canvas (PNG) and SVG renderers.
  */
+import { getMap } from 'echarts/core'
 import type { ComposeOption } from 'echarts/core'
 import type { GraphicComponentOption } from 'echarts/components'
 import type { ChartOption } from '@/charts/options/types'
@@ -149,11 +150,38 @@ export function reportOption(base: ChartOption, spec: Texts, palette: ChartPalet
   const series = Array.isArray(base.series) ? base.series : base.series ? [base.series] : []
   option.series = series.map((s) => {
     if (s.type !== 'map') return s
-    // The box below replaces the centre and size the screen layout uses.
-    const map = without(s, ['layoutCenter', 'layoutSize'])
-    // Keep the plot clear of the colour scale drawn at its bottom left.
-    return { ...map, top: frame.top + 4, bottom: frame.bottom + (visualMap ? 44 : 8), left: PAD, right: PAD }
+    // Fit the map into the box between the header and the colour scale at its bottom left. A centre
+    // and a size keep the outline's proportions; a left/right/top/bottom box would stretch it.
+    const top = frame.top + 4
+    const boxH = Math.max(1, opts.height - top - frame.bottom - (visualMap ? 44 : 8))
+    const boxW = Math.max(1, inner)
+    const aspect = mapAspect(String(s.map ?? ''), typeof s.aspectScale === 'number' ? s.aspectScale : 0.75)
+    const size = aspect >= 1 ? Math.min(boxW, boxH * aspect) : Math.min(boxH, boxW / aspect)
+    return { ...s, layoutCenter: [PAD + boxW / 2, top + boxH / 2], layoutSize: size }
   })
   if (opts.watermark.trim()) option.graphic = watermarkGraphic(opts.watermark.trim(), opts.width, opts.height)
   return option
+}
+
+/** Width ÷ height of a registered map as ECharts draws it (latitude stretched by 1 ÷ aspectScale). */
+export function mapAspect(name: string, aspectScale: number): number {
+  const geo = (getMap(name) as { geoJSON?: { features?: { geometry?: { coordinates?: unknown } }[] } } | null)?.geoJSON
+  let minX = Infinity
+  let maxX = -Infinity
+  let minY = Infinity
+  let maxY = -Infinity
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return
+    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+      minX = Math.min(minX, c[0])
+      maxX = Math.max(maxX, c[0])
+      minY = Math.min(minY, c[1])
+      maxY = Math.max(maxY, c[1])
+      return
+    }
+    for (const x of c) visit(x)
+  }
+  for (const f of geo?.features ?? []) visit(f.geometry?.coordinates)
+  if (!(maxX > minX && maxY > minY)) return 1
+  return ((maxX - minX) / (maxY - minY)) * aspectScale
 }
