@@ -100,6 +100,7 @@ add('utf16le.tsv', utf16le('地区\t年份\t指标\t数值\r\n江都区\t2023\tl
 add('undecodable.csv', concat(new TextEncoder().encode(H), Uint8Array.from([0x2c, 0x81, 0x20, 0xfe, 0xff, 0x2c, 0x32, 0x30, 0x32, 0x33, 0x0a])), {
   what: 'bytes that are neither UTF-8 nor GB18030',
   outcome: 'error',
+  codes: ['undecodable'],
 })
 add('tiny-gbk.csv', gbk('地区,年份,指标,数值\n锡山区,2023,legal_aid_cases,60'), {
   what: 'a two-line GBK file without a final newline (too short for statistical detectors)',
@@ -135,13 +136,14 @@ add('quoted-newline.csv', `${H},江都区,2023,legal_aid_cases,12,"第一行\n�
 {
   let s = H + ',江都区,2023,legal_aid_cases,12,"unbalanced\n'
   for (let i = 0; i < 10_000; i++) s += row('锡山区', String(i), 'legal_aid_cases', String(1900 + (i % 100)))
-  add('unbalanced-quote-10k.csv', s, { what: 'an unbalanced quote on row 2 of a 10,000-row file', outcome: 'error', codes: ['parseError'] })
+  add('unbalanced-quote-10k.csv', s, { what: 'an unbalanced quote on row 2 of a 10,000-row file', outcome: 'error', codes: ['unbalancedQuotes'] })
 }
 add('ragged.csv', `${H},江都区,2023,legal_aid_cases,12\n,锡山区,2023,legal_aid_cases,60,,extra,cells\n,梁溪区,2023\n`, {
-  what: 'ragged rows: too few and too many cells',
-  outcome: 'partial',
+  what: 'ragged rows: too few and too many cells (each rejected and listed)',
+  outcome: 'error',
+  codes: ['raggedRow'],
 })
-add('duplicate-headers.csv', 'region,period,indicator,value,value\n江都区,2023,legal_aid_cases,12,13\n', { what: 'two columns named value', outcome: 'partial' })
+add('duplicate-headers.csv', 'region,period,indicator,value,value\n江都区,2023,legal_aid_cases,12,13\n', { what: 'two columns named value (the second is reported, not read)', outcome: 'ok', codes: ['duplicateColumn'] })
 add('proto-headers.csv', '__proto__,constructor,toString\n江都区,2023,12\n', {
   what: 'headers __proto__, constructor, toString',
   outcome: 'error',
@@ -153,10 +155,11 @@ add('proto-values.csv', `${H},__proto__,2023,constructor,12,\n,toString,2023,leg
 })
 add('empty.csv', '', { what: 'an empty file', outcome: 'error', codes: ['emptyFile'] })
 add('bom-only.csv', '\uFEFF', { what: 'a file holding only a byte-order mark', outcome: 'error', codes: ['emptyFile'] })
-add('header-only.csv', H, { what: 'a header and no data', outcome: 'error' })
+add('header-only.csv', H, { what: 'a header and no data', outcome: 'error', codes: ['headerOnly'] })
 add('only-totals.csv', `region,period,indicator,value\n合计,2023,legal_aid_cases,72\n全市,2023,legal_aid_cases,72\n`, {
   what: 'rows that are all totals (合计, 全市)',
   outcome: 'error',
+  codes: ['onlyTotals'],
 })
 add('null-bytes.csv', `${H},江都\u0000区,2023,legal_aid_cases,12,\n`, { what: 'a NUL byte inside a name', outcome: 'error' })
 
@@ -173,8 +176,8 @@ add('nan-infinity.csv', `${H}${row('江都区', 'NaN')}${row('锡山区', 'Infin
   outcome: 'error',
   codes: ['badValue'],
 })
-add('negative-counts.csv', `${H}${row('江都区', '-12')}${row('锡山区', '60')}`, { what: 'a negative count', outcome: 'ok' })
-add('rate-over-100.csv', `${H}${row('江都区', '120%', 'worker_stability_rate')}`, { what: 'a rate over 100%', outcome: 'ok' })
+add('negative-counts.csv', `${H}${row('江都区', '-12')}${row('锡山区', '60')}`, { what: 'a negative count (imported, with a warning)', outcome: 'ok', codes: ['negativeCount'] })
+add('rate-over-100.csv', `${H}${row('江都区', '120%', 'worker_stability_rate')}`, { what: 'a rate over 100% (imported, with a warning)', outcome: 'ok', codes: ['rateOver100'] })
 add('full-width.csv', `${H}${row('江都区', '１２３')}${row('锡山区', '３.６万', 'mutual_insurance_enrolled')}`, {
   what: 'full-width digits and 万',
   outcome: 'ok',
@@ -186,9 +189,9 @@ add('proto.json', '[{"__proto__": {"polluted": 1}, "region": "江都区", "perio
   what: '{"__proto__": …} and constructor.prototype keys',
   outcome: 'ok',
 })
-add('deep-nesting.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, { what: 'arrays nested 100,000 levels deep', outcome: 'error' })
-add('wrong-shape.json', '{"foo": 1, "bar": [1, 2, 3]}', { what: 'JSON of the wrong shape', outcome: 'error' })
-add('bad-syntax.json', '{"facts": [{"region": "江都区",}', { what: 'JSON with a syntax error', outcome: 'error' })
+add('deep-nesting.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, { what: 'arrays nested 100,000 levels deep', outcome: 'error', codes: ['badJson'] })
+add('wrong-shape.json', '{"foo": 1, "bar": [1, 2, 3]}', { what: 'JSON of the wrong shape', outcome: 'error', codes: ['badJson'] })
+add('bad-syntax.json', '{"facts": [{"region": "江都区",}', { what: 'JSON with a syntax error', outcome: 'error', codes: ['badJson'] })
 add('numbers-as-strings.json', '{"facts": [{"region": "江都区", "period": 2023, "indicator": "legal_aid_cases", "value": "1,234"}]}', {
   what: 'numbers and periods of mixed types',
   outcome: 'ok',
@@ -207,7 +210,7 @@ add('xss-source.csv', `${H},江都区,2023,legal_aid_cases,12,<img src=x onerror
   outcome: 'ok',
   accepted: 2,
 })
-add('xss-wide-header.csv', '地区,年份,<img src=x onerror=alert(1)>\n江都区,2023,12\n', { what: 'a wide table whose column header is HTML', outcome: 'partial' })
+add('xss-wide-header.csv', '地区,年份,<img src=x onerror=alert(1)>\n江都区,2023,12\n', { what: 'a wide table whose only column header is HTML (no indicator to import)', outcome: 'error', codes: ['unmatchedColumn'] })
 add('very-long-name.csv', `${H}${row('区'.repeat(100_000), '12')}`, { what: 'a 100,000-character region name', outcome: 'error', codes: ['unknownRegion'] })
 add('rtl-override.csv', `${H}${row('\u202E区都江', '12')}`, { what: 'a right-to-left override character in a name', outcome: 'error' })
 add('formula-source.csv', `${H},江都区,2023,legal_aid_cases,12,"=HYPERLINK(""http://x"",""y"")"\n,锡山区,2023,legal_aid_cases,60,＋1+1\n`, {
@@ -217,7 +220,25 @@ add('formula-source.csv', `${H},江都区,2023,legal_aid_cases,12,"=HYPERLINK(""
 })
 
 // ── Files that are not what their name says ─────────────────────────────────
-add('not-a-workbook.xlsx', `${H}${row('江都区', '12')}`, { what: 'a CSV renamed to .xlsx', outcome: 'error' })
+add('not-a-workbook.xlsx', `${H}${row('江都区', '12')}`, { what: 'a CSV renamed to .xlsx', outcome: 'error', codes: ['badXlsx'] })
+
+// ── More shapes people send ────────────────────────────────────────────────
+add('wide-with-total.csv', '地区,年份,法律援助办结案件,五一劳动奖章\n江都区,2023,12,5\n广陵区,2023,8,3\n合计,2023,25,8\n', {
+  what: 'a wide table whose 合计 row disagrees with the sum of its rows',
+  outcome: 'ok',
+  accepted: 2,
+  codes: ['totalMismatch'],
+})
+add('former-names.csv', '地区,年份,指标,数值\n海安县,2023,legal_aid_cases,5\n港闸区,2023,legal_aid_cases,6\n淮阴市,2023,legal_aid_cases,7\n', {
+  what: 'former names (海安县, 港闸区, 淮阴市) resolved through the catalogue',
+  outcome: 'ok',
+  accepted: 3,
+})
+add('ambiguous-name.csv', 'region,period,indicator,value\n鼓楼区,2023,legal_aid_cases,5\n', {
+  what: 'a name two cities share (鼓楼区) with no city column',
+  outcome: 'error',
+  codes: ['ambiguousRegion'],
+})
 
 /** Inputs too large to commit; the tests build them at run time with these shapes. */
 export const largeInputs = [

@@ -32,6 +32,8 @@ export type ProblemCode =
   | 'badPeriod'
   | 'unknownIndicator'
   | 'unmatchedColumn'
+  | 'duplicateColumn'
+  | 'onlyTotals'
   | 'badIndicatorSpec'
   | 'badValue'
   | 'duplicate'
@@ -48,6 +50,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'rateOver100',
   'totalMismatch',
   'unmatchedColumn',
+  'duplicateColumn',
 ])
 
 export interface LoadProblem {
@@ -245,8 +248,10 @@ export function buildTable(
   const problems = new Problems()
   const builder = new FactTableBuilder(input.rows.length)
   const col = new Map<Field, number>()
+  const repeatedColumns: [string, string][] = []
   input.headers.forEach((h, i) => {
     const f = fieldOfHeader(h)
+    if (f && col.has(f)) repeatedColumns.push([h, input.headers[col.get(f)!] ?? f])
     if (f && !col.has(f)) col.set(f, i)
   })
   const hasRegion = col.has('region') || col.has('regionCode')
@@ -261,6 +266,9 @@ export function buildTable(
     unmatchedRegions: unmatched,
   })
   const headerRow = input.headerRow || undefined
+  // A second column for the same field is not read; say so rather than drop it unseen.
+  for (const [h, first] of repeatedColumns)
+    problems.add({ code: 'duplicateColumn', file, ...(headerRow ? { row: headerRow } : {}), column: h, text: h, detail: first })
 
   if (shape === null) {
     const missing: Field[] = []
@@ -479,4 +487,14 @@ function checkTotals(
       problems.add({ code: 'totalMismatch', file, row: t.row, column: t.column, text: String(t.value), detail: String(Number(sum.toFixed(6))) })
     }
   }
+}
+
+/** A file whose every row is a total (合计, 全市) loads nothing; the report says why. */
+export function explainOnlyTotals<T extends { report: LoadReport }>(r: T): T {
+  const rep = r.report
+  if (rep.rowsAccepted === 0 && rep.problemCount === 0 && rep.totalRows > 0) {
+    rep.problems.push({ code: 'onlyTotals', file: rep.file, text: String(rep.totalRows) })
+    rep.problemCount++
+  }
+  return r
 }

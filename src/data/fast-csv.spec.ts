@@ -35,9 +35,11 @@ describe('CsvTokenizer', () => {
         fc.boolean(),
         (rows, delimiter, newline, alwaysQuote, trailing) => {
           const text = rows.map((r) => r.map((c) => writeCell(c, delimiter, alwaysQuote)).join(delimiter)).join(newline) + (trailing ? newline : '')
+          // An empty file never reaches the tokenizer: the loader reports it as empty first.
+          fc.pre(text !== '')
           const papa = Papa.parse<string[]>(text, { delimiter, newline }).data
           // papaparse ends with an empty record after a final line break; the tokenizer stops there.
-          if (text === '' || text.endsWith(newline)) expect(papa.pop()).toEqual([''])
+          if (text.endsWith(newline)) expect(papa.pop()).toEqual([''])
           expect(records(text, delimiter)).toEqual(papa)
         },
       ),

@@ -23,6 +23,7 @@ import { normalisePeriod } from '@/domain/periods'
 import { decodeBytes, REPLACEMENT_CHAR, type Encoding } from './decode'
 import { detectDelimiter, type Delimiter } from './delimiter'
 import {
+  explainOnlyTotals,
   fieldOfHeader,
   MAX_LISTED_PROBLEMS,
   normaliseHeader,
@@ -85,16 +86,20 @@ function fromBytes(
   const headerRow = tok.record
   const headers = headerTexts(tok)
   const col = new Map<Field, number>()
+  let repeated = false
   headers.forEach((h, i) => {
     const f = fieldOfHeader(h)
+    if (f && col.has(f)) repeated = true
     if (f && !col.has(f)) col.set(f, i)
   })
+  // Two columns for one field are reported by the general path.
+  if (repeated) return null
   if (!(col.has('region') || col.has('regionCode')) || !col.has('indicator') || !col.has('value') || !col.has('period')) return null
   const built = readLongRows(tok, input, headers, headerRow, col, regions, indicators)
   if (tok.irregular) return tok.irregular === 'notUtf8' ? 'notUtf8' : null
   if (built === null) return null
   if (dialect.linebreak !== '' && tok.newline !== '' && dialect.linebreak !== tok.newline) return null
-  return { ...built, format: 'csv', encoding, delimiter: dialect.delimiter, customIndicators: [], bytes: input.bytes.byteLength }
+  return explainOnlyTotals({ ...built, format: 'csv' as const, encoding, delimiter: dialect.delimiter, customIndicators: [], bytes: input.bytes.byteLength })
 }
 
 /**

@@ -83,7 +83,23 @@ export function gridFromRecords(file: string, records: readonly (readonly unknow
   return grid
 }
 
-export function gridFromCsv(file: string, text: string, delimiter?: Delimiter, onProgress?: Progress): Grid {
+/** CRLF, LF and CR used together in one file (files pasted together from several sources). */
+function hasMixedLineEnds(text: string): boolean {
+  const crlf = text.includes('\r\n')
+  const lf = /(^|[^\r])\n/.test(text)
+  const cr = /\r(?!\n)/.test(text)
+  return Number(crlf) + Number(lf) + Number(cr) > 1
+}
+
+/**
+ * `91,6` in a semicolon-separated file is European Excel's 91.6. A comma followed by exactly three
+ * digits (`1,234`) stays a thousands separator, as Chinese spreadsheets write it.
+ */
+const DECIMAL_COMMA = /^\s*[+-]?\d+,(?:\d{1,2}|\d{4,})\s*%?\s*$/
+
+export function gridFromCsv(file: string, rawText: string, delimiter?: Delimiter, onProgress?: Progress): Grid {
+  // One line-end convention, so a file pasted together from two sources still reads row by row.
+  const text = hasMixedLineEnds(rawText) ? rawText.replace(/\r\n?/g, '\n') : rawText
   const d = delimiter ?? detectDelimiter(text)
   const records: string[][] = []
   const quoteErrors: number[] = []
@@ -100,6 +116,9 @@ export function gridFromCsv(file: string, text: string, delimiter?: Delimiter, o
       }
     },
   })
+  if (d === ';') {
+    for (const r of records) for (let i = 0; i < r.length; i++) if (DECIMAL_COMMA.test(r[i]!)) r[i] = r[i]!.replace(',', '.')
+  }
   const grid = gridFromRecords(file, records)
   grid.delimiter = d
   if (quoteErrors.length > 0) {

@@ -10,8 +10,9 @@ import { RegionCatalogue } from '@/domain/regions'
 import { emptyTable } from '@/domain/table'
 import { decodeBytes, MAX_FILE_BYTES, REPLACEMENT_CHAR, type Encoding } from './decode'
 import type { Delimiter } from './delimiter'
-import { buildTable, IndicatorLookup, type BuiltTable, type ImportOptions, type LoadProblem } from './facts'
+import { buildTable, explainOnlyTotals, IndicatorLookup, type BuiltTable, type ImportOptions, type LoadProblem } from './facts'
 import { gridFromCsv, gridFromJson, gridFromXlsx, type Grid, type Progress } from './grid'
+import { parseCsvFast } from './fast-facts'
 
 export type FileFormat = 'csv' | 'json' | 'xlsx'
 
@@ -84,7 +85,14 @@ function prepareText(req: ParseRequest, format: FileFormat, onProgress?: Progres
     } catch (e) {
       return { fatal: { code: 'badJson', detail: e instanceof Error ? e.message : String(e) }, encoding }
     }
-    const grid = gridFromJson(req.file, json)
+    let grid: Grid | string
+    try {
+      grid = gridFromJson(req.file, json)
+    } catch (e) {
+      // Nesting deep enough to exhaust the stack is no data shape we accept.
+      if (e instanceof RangeError) return { fatal: { code: 'badJson', detail: e.message }, encoding }
+      throw e
+    }
     return typeof grid === 'string' ? { fatal: { code: 'badJson', detail: grid }, encoding } : { grid, encoding }
   }
   const grid = gridFromCsv(req.file, text, req.delimiter, onProgress)
@@ -142,7 +150,41 @@ function tooLarge(req: ParseRequest, format: FileFormat): ParsedFile | undefined
 export function parseFile(req: ParseRequest, catalogues: Catalogues, onProgress?: Progress): ParsedFile {
   const format = req.format ?? formatOf(req.file)
   if (format === 'xlsx') throw new Error('parseFile: use parseFileAsync for .xlsx')
-  return tooLarge(req, format) ?? finish(req, format, prepareText(req, format, onProgress), catalogues)
+  const big = tooLarge(req, format)
+  if (big) return big
+  // A plain tidy CSV takes the fast path (bytes straight into typed columns); anything it does not
+  // handle — wide tables, user mappings, broken quotes, mixed line ends — comes back null and goes
+  // the general way, which gives the same table and the same report.
+  const o = req.options
+  if (format === 'csv' && !o?.indicatorMap?.length && !o?.regionMap?.length && !o?.period && !semicolonSeparated(req)) {
+    const fast = parseCsvFast(
+      { file: req.file, bytes: new Uint8Array(req.bytes), encoding: req.encoding, delimiter: req.delimiter, defaultSource: req.defaultSource },
+      regionLookup(catalogues),
+      new IndicatorLookup(catalogues.indicators),
+    )
+    if (fast) return explainOnlyTotals(fast)
+  }
+  return explainOnlyTotals(finish(req, format, prepareText(req, format, onProgress), catalogues))
+}
+
+
+
+/**
+ * Semicolon-separated files (European Excel) may write decimals with a comma, which only the general
+ * path reads. Delimiters are ASCII bytes that GBK never uses inside a character, so counting bytes of
+ * the first line works for every encoding the fast path takes.
+ */
+function semicolonSeparated(req: ParseRequest): boolean {
+  if (req.delimiter) return req.delimiter === ';'
+  const bytes = new Uint8Array(req.bytes, 0, Math.min(req.bytes.byteLength, 65536))
+  let semi = 0
+  let other = 0
+  for (const b of bytes) {
+    if (b === 0x0a || b === 0x0d) break
+    if (b === 0x3b) semi++
+    else if (b === 0x2c || b === 0x09) other++
+  }
+  return semi > other
 }
 
 /** Any format; a workbook is read by a library loaded on first use. */
@@ -152,5 +194,5 @@ export async function parseFileAsync(req: ParseRequest, catalogues: Catalogues, 
   const big = tooLarge(req, format)
   if (big) return big
   const grid = await gridFromXlsx(req.file, req.bytes, req.sheet)
-  return finish(req, format, typeof grid === 'string' ? { fatal: { code: 'badXlsx', detail: grid } } : { grid }, catalogues)
+  return explainOnlyTotals(finish(req, format, typeof grid === 'string' ? { fatal: { code: 'badXlsx', detail: grid } } : { grid }, catalogues))
 }

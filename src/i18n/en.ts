@@ -212,6 +212,8 @@ const en: typeof zh = {
     unbalancedQuotes: 'A quote is never closed, so the rest of the file was read as one cell: check the double quotes in this row',
     raggedRow: 'This row has {text} cells, the header {detail}: check for a missing or extra delimiter',
     noPeriod: 'No period column: add a “year” column, or enter the year of this data in the preview',
+    duplicateColumn: 'Column “{text}” repeats column “{detail}”: only “{detail}” was read; delete or rename the extra column',
+    onlyTotals: 'All {text} rows of the file are totals (合计, 全市 …) with no region rows; import the rows of each region',
     unmatchedColumn: 'Column “{text}” matches no indicator: pick one or make a custom indicator in the preview, or the column is left out',
     badIndicatorSpec: 'Incomplete indicator definition: {text}. It needs name and unit; aggregation sum or mean',
     repeatedRow: 'Same as row {detail}; the repeat is ignored',

@@ -210,6 +210,8 @@ export default {
     unbalancedQuotes: '引号没有配对，此行之后的内容被读成了一个单元格：请检查该行的双引号',
     raggedRow: '此行有 {text} 个单元格，表头有 {detail} 个：请检查是否多了或少了分隔符',
     noPeriod: '没有期间列：请增加“年份”列，或在预览中填写这些数据所属的年份',
+    duplicateColumn: '“{text}”列与“{detail}”列是同一个字段，只读取了“{detail}”列；请删除或改名多余的列',
+    onlyTotals: '文件中的 {text} 行都是合计行（合计、全市等），没有各地区的数据；请导入分地区的明细行',
     unmatchedColumn: '“{text}”列没有对应的指标：请在预览中选择指标或新建自定义指标，否则这一列不会导入',
     badIndicatorSpec: '指标定义不完整：{text}。需要 name、unit，汇总方式为 sum 或 mean',
     repeatedRow: '与第{detail}行相同，已忽略重复',
