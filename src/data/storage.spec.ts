@@ -15,26 +15,38 @@ function data(v: number): StoredDataset {
 describe('dataset storage', () => {
   it('saves, reads back, renames and deletes', async () => {
     expect(await readCatalog()).toEqual({ datasets: [], active: null })
-    await saveDataset({ datasets: [], active: 'a' }, meta('a'), data(5))
+    expect(await saveDataset(meta('a'), data(5))).toEqual({ datasets: [meta('a')], active: 'a' })
     const cat = await readCatalog()
     expect(cat).toEqual({ datasets: [meta('a')], active: 'a' })
     const stored = await readDataset('a')
     expect(Array.from(stored!.table.value)).toEqual([5])
     expect(stored!.table.regions).toEqual(['321012'])
-    await saveCatalog({ ...cat, datasets: [{ ...meta('a'), name: '江都区 2023' }] })
+    await saveCatalog((c) => ({ ...c, datasets: [{ ...meta('a'), name: '江都区 2023' }] }))
     expect((await readCatalog()).datasets[0]!.name).toBe('江都区 2023')
-    await deleteDataset(await readCatalog(), 'a')
+    await deleteDataset('a')
     expect(await readCatalog()).toEqual({ datasets: [], active: null })
     expect(await readDataset('a')).toBeUndefined()
   })
 
   it('never half-writes: when the data cannot be stored, the list is unchanged too', async () => {
-    await saveDataset({ datasets: [], active: 'b' }, meta('b'), data(1))
+    await saveDataset(meta('b'), data(1))
     const before = await readCatalog()
     const bad = { ...data(2), customIndicators: [() => 0] } as unknown as StoredDataset
-    await expect(saveDataset({ ...before, active: 'c' }, meta('c'), bad)).rejects.toBeInstanceOf(StorageError)
+    await expect(saveDataset(meta('c'), bad)).rejects.toBeInstanceOf(StorageError)
     expect(await readCatalog()).toEqual(before)
     expect(await readDataset('c')).toBeUndefined()
+  })
+})
+
+describe('two tabs at once', () => {
+  it('keeps both datasets when two saves run concurrently from stale lists', async () => {
+    for (const d of (await readCatalog()).datasets) await deleteDataset(d.id)
+    // Each tab saves without knowing of the other's dataset; both must end up in the list.
+    await Promise.all([saveDataset(meta('tab1'), data(1)), saveDataset(meta('tab2'), data(2))])
+    const ids = (await readCatalog()).datasets.map((d) => d.id).sort()
+    expect(ids).toEqual(['tab1', 'tab2'])
+    expect(Array.from((await readDataset('tab1'))!.table.value)).toEqual([1])
+    expect(Array.from((await readDataset('tab2'))!.table.value)).toEqual([2])
   })
 })
 

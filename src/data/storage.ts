@@ -3,7 +3,7 @@
  * a rename, a deletion) is one transaction: it happens completely or not at all, so a failure or a
  * reload in the middle of an import leaves the previous state as it was.
  */
-import { createStore, get, promisifyRequest, type UseStore } from 'idb-keyval'
+import { get, type UseStore } from 'idb-keyval'
 import type { FactTable } from '@/domain/table'
 import type { Indicator } from '@/domain/types'
 
@@ -35,10 +35,46 @@ export interface Catalog {
 const CATALOG_KEY = 'catalog'
 const dataKey = (id: string) => `data:${id}`
 
-let store: UseStore | undefined
+const DB_NAME = 'union-dashboard'
+const STORE_NAME = 'datasets'
+
+let connection: Promise<IDBDatabase> | undefined
+
+/**
+ * One connection, opened on first use. When another tab opens a newer version of the database
+ * (an updated copy of the app), this connection closes at once so the upgrade is not blocked, and
+ * the next call opens the database again.
+ */
+function open(): Promise<IDBDatabase> {
+  connection ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME)
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(STORE_NAME)) req.result.createObjectStore(STORE_NAME)
+    }
+    req.onsuccess = () => {
+      const conn = req.result
+      conn.onversionchange = () => {
+        conn.close()
+        connection = undefined
+      }
+      conn.onclose = () => {
+        connection = undefined
+      }
+      resolve(conn)
+    }
+    req.onerror = () => {
+      connection = undefined
+      reject(req.error)
+    }
+  })
+  return connection
+}
+
 function db(): UseStore {
-  store ??= createStore('union-dashboard', 'datasets')
-  return store
+  return async (mode, callback) => {
+    const conn = await open()
+    return callback(conn.transaction(STORE_NAME, mode).objectStore(STORE_NAME))
+  }
 }
 
 /** Why a write failed, in terms the user can act on. */
@@ -79,29 +115,53 @@ export function readDataset(id: string): Promise<StoredDataset | undefined> {
   return guarded(() => get<StoredDataset>(dataKey(id), db()))
 }
 
-/** Writes the catalog, and puts or deletes data, in one transaction. */
-function commit(catalog: Catalog, put?: [string, StoredDataset], remove?: string): Promise<void> {
+const EMPTY_CATALOG: Catalog = { datasets: [], active: null }
+
+/**
+ * Applies `change` to the stored list and puts or deletes data, all in one transaction. The list is
+ * read inside that transaction, not taken from this tab's memory: IndexedDB runs read-write
+ * transactions on one store one after another, so two tabs importing at once each add their
+ * dataset and neither overwrites the other. Resolves to the list as written.
+ */
+function commit(change: (current: Catalog) => Catalog, put?: [string, StoredDataset], remove?: string): Promise<Catalog> {
   return guarded(() =>
-    db()('readwrite', (s) => {
-      if (put) s.put(put[1], dataKey(put[0]))
-      if (remove) s.delete(dataKey(remove))
-      // The list comes from reactive state; only its plain JSON is stored.
-      s.put(JSON.parse(JSON.stringify(catalog)) as Catalog, CATALOG_KEY)
-      return promisifyRequest(s.transaction)
-    }),
+    db()('readwrite', (s) =>
+      new Promise<Catalog>((resolve, reject) => {
+        let next: Catalog = EMPTY_CATALOG
+        let failure: unknown
+        const read = s.get(CATALOG_KEY)
+        read.onsuccess = () => {
+          try {
+            // The list may come from reactive state; only its plain JSON is stored.
+            next = JSON.parse(JSON.stringify(change((read.result as Catalog | undefined) ?? EMPTY_CATALOG))) as Catalog
+            if (put) s.put(put[1], dataKey(put[0]))
+            if (remove) s.delete(dataKey(remove))
+            s.put(next, CATALOG_KEY)
+          } catch (e) {
+            failure = e
+            s.transaction.abort()
+          }
+        }
+        s.transaction.oncomplete = () => resolve(next)
+        s.transaction.onabort = () => reject(failure ?? s.transaction.error ?? new DOMException('transaction aborted', 'AbortError'))
+        s.transaction.onerror = () => reject(failure ?? s.transaction.error)
+      }),
+    ),
   )
 }
 
-export function saveDataset(catalog: Catalog, meta: DatasetMeta, data: StoredDataset): Promise<void> {
-  return commit({ ...catalog, datasets: [...catalog.datasets.filter((d) => d.id !== meta.id), meta] }, [meta.id, data])
+/** Stores a dataset and adds it to the list (making it the one shown at start). */
+export function saveDataset(meta: DatasetMeta, data: StoredDataset): Promise<Catalog> {
+  return commit((c) => ({ datasets: [...c.datasets.filter((d) => d.id !== meta.id), meta], active: meta.id }), [meta.id, data])
 }
 
-export function saveCatalog(catalog: Catalog): Promise<void> {
-  return commit(catalog)
+/** Changes the list (rename, switch, combine with the sample) as stored now. */
+export function saveCatalog(change: (current: Catalog) => Catalog): Promise<Catalog> {
+  return commit(change)
 }
 
-export function deleteDataset(catalog: Catalog, id: string): Promise<void> {
-  return commit({ datasets: catalog.datasets.filter((d) => d.id !== id), active: catalog.active === id ? null : catalog.active }, undefined, id)
+export function deleteDataset(id: string): Promise<Catalog> {
+  return commit((c) => ({ datasets: c.datasets.filter((d) => d.id !== id), active: c.active === id ? null : c.active }), undefined, id)
 }
 
 export function tableBytes(t: FactTable): number {

@@ -123,58 +123,55 @@ export const useDatasetsStore = defineStore('datasets', () => {
       withSample,
     }
     if (persisted.value !== true) persisted.value = await requestPersistence()
-    const next: Catalog = { datasets: [...catalog.value.datasets, meta], active: meta.id }
     try {
-      await saveDataset({ ...catalog.value, active: meta.id }, meta, { table: parsed.table, customIndicators })
+      catalog.value = await saveDataset(meta, { table: parsed.table, customIndicators })
     } catch (e) {
       throw userErrorOf(e)
     }
-    catalog.value = next
     failure.value = null
     await dataset.showDataset(parsed.table, [parsed.report], customIndicators, { id: meta.id, name, withSample })
   }
 
-  async function update(next: Catalog, andShow?: DatasetMeta | null): Promise<void> {
+  /** Changes the stored list (as it is now, whatever other tabs did) and then shows a dataset. */
+  async function update(change: (current: Catalog) => Catalog, andShow?: DatasetMeta | null): Promise<void> {
     failure.value = null
     try {
-      await saveCatalog(next)
+      catalog.value = await saveCatalog(change)
     } catch (e) {
       failure.value = userErrorOf(e)
       return
     }
-    catalog.value = next
     if (andShow === null) await dataset.loadSample()
     else if (andShow) await show(andShow)
   }
 
   async function switchTo(id: string | null): Promise<void> {
     const meta = catalog.value.datasets.find((d) => d.id === id) ?? null
-    await update({ ...catalog.value, active: meta?.id ?? null }, meta)
+    await update((c) => ({ ...c, active: meta?.id ?? null }), meta)
   }
 
   async function rename(id: string, name: string): Promise<void> {
     const trimmed = name.trim()
     if (!trimmed) return
-    await update({ ...catalog.value, datasets: catalog.value.datasets.map((d) => (d.id === id ? { ...d, name: trimmed } : d)) })
+    await update((c) => ({ ...c, datasets: c.datasets.map((d) => (d.id === id ? { ...d, name: trimmed } : d)) }))
     if (dataset.shown?.id === id) dataset.shown = { ...dataset.shown, name: trimmed }
   }
 
   async function setWithSample(id: string, withSample: boolean): Promise<void> {
-    const datasets = catalog.value.datasets.map((d) => (d.id === id ? { ...d, withSample } : d))
-    const meta = datasets.find((d) => d.id === id)
-    await update({ ...catalog.value, datasets }, dataset.shown?.id === id ? meta : undefined)
+    const meta = catalog.value.datasets.find((d) => d.id === id)
+    const changed = meta ? { ...meta, withSample } : undefined
+    await update((c) => ({ ...c, datasets: c.datasets.map((d) => (d.id === id ? { ...d, withSample } : d)) }), dataset.shown?.id === id ? changed : undefined)
   }
 
   async function remove(id: string): Promise<void> {
     failure.value = null
     try {
-      await deleteDataset(catalog.value, id)
+      catalog.value = await deleteDataset(id)
     } catch (e) {
       failure.value = userErrorOf(e)
       return
     }
     const wasShown = dataset.shown?.id === id
-    catalog.value = { datasets: catalog.value.datasets.filter((d) => d.id !== id), active: catalog.value.active === id ? null : catalog.value.active }
     if (wasShown) await dataset.loadSample()
   }
 
