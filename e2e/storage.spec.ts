@@ -156,3 +156,17 @@ test('a newer copy of the app upgrading the database is not blocked, and this ta
   const s = await stored(app)
   expect(s.listed).toHaveLength(2)
 })
+
+test('a crashed loader worker is reported, and the next import works', async ({ page }) => {
+  // Serve a worker that dies as it starts.
+  await page.route(/loader\.worker.*\.js/, (route) => route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("worker crashed on purpose")' }))
+  await page.goto('./')
+  await page.getByTestId('import-file').setInputFiles(FIXTURE)
+  await expect(page.getByTestId('import-error')).toBeVisible()
+  await expect(page.getByTestId('import-error')).not.toHaveText('')
+  await page.getByTestId('import-cancel').click()
+  // The page stays usable; once the worker loads again, so does importing.
+  await page.unroute(/loader\.worker.*\.js/)
+  await page.getByTestId('import-file').setInputFiles(FIXTURE)
+  await expect(page.getByTestId('import-counts')).toBeVisible()
+})
