@@ -197,18 +197,18 @@ if (withBrowser) {
     notes.push(`The production build failed, so the bundle and Chromium figures are missing: ${(build.stderr || build.stdout).trim().split('\n').slice(0, 3).join(' ')}`)
   } else {
     const bundle = spawnSync(process.execPath, [join(ROOT, 'scripts/check-bundle.mjs'), '.bench/dist', '--json'], { cwd: ROOT, encoding: 'utf8' })
-    const b = JSON.parse(bundle.stdout.trim().split('\n')[0]!) as { gzip: number; budget: number; chunks: { file: string; gzip: number; via: string }[] }
+    const b = JSON.parse(bundle.stdout.trim().split('\n')[0]!) as { gzip: number; budget: number; target: number; chunks: { file: string; gzip: number; via: string }[] }
     rows.push({
       measure: `Bundle: JS the first dashboard view loads (gzip -9; ${b.chunks.length} chunk${b.chunks.length > 1 ? 's' : ''}, workers included, import() chunks not)`,
       ours: `${fmt(b.gzip / 1024, 1)} KB`,
-      reference: `budget ${fmt(b.budget / 1024, 0)} KB`,
-      ratio: `${fmt((100 * b.gzip) / b.budget, 0)}% of budget`,
-      target: '≤ 350 KB',
-      met: b.gzip <= b.budget,
+      reference: `target ${fmt(b.target / 1024, 0)} KB (CI fails above ${fmt(b.budget / 1024, 0)} KB)`,
+      ratio: `${fmt((100 * b.gzip) / b.target, 0)}% of target`,
+      target: `≤ ${fmt(b.target / 1024, 0)} KB`,
+      met: b.gzip <= b.target,
     })
-    if (b.gzip > b.budget)
+    if (b.gzip > b.target)
       notes.push(
-        `Bundle over budget by ${fmt((b.gzip - b.budget) / 1024, 1)} KB (largest first-view chunks: ${b.chunks.sort((x, y) => y.gzip - x.gzip).slice(0, 4).map((c) => `${c.file} ${fmt(c.gzip / 1024, 0)} KB`).join(', ')}). Why: ECharts with zrender and Naive UI make up most of it, and the import, export and dataset dialogs (data tables, forms, modals, drawers) and papaparse are bundled into the first view instead of loading on first use; loading those with import() / defineAsyncComponent is what brings it under budget.`,
+        `Bundle over the target by ${fmt((b.gzip - b.target) / 1024, 1)} KB (largest first-view chunks: ${b.chunks.sort((x, y) => y.gzip - x.gzip).slice(0, 4).map((c) => `${c.file} ${fmt(c.gzip / 1024, 0)} KB`).join(', ')}). Why: ECharts with zrender and vue-echarts take about 235 KB, Vue, vue-router and vue-i18n about 60 KB and the loader worker 20 KB, which leaves about 35 KB for Naive UI and the app; Naive UI's controls on the first view (the region table's NDataTable with its pagination and inputs, the selects, dropdowns and radios) take about 134 KB. The dialogs, exporters and the Excel reader already load on first use. Closing the gap needs the region table and the charts below the fold to load when scrolled into view, lighter first-view controls, and precompiled i18n messages.`,
       )
     log('Chromium: import to paint, filter changes, long tasks …')
     const browser = spawnSync(process.execPath, ['--import', 'tsx/esm', join(ROOT, 'scripts/bench/browser.ts'), files.tidy], {

@@ -7,7 +7,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Indicator } from '@/domain/types'
 import { CancelledError, fetchBytes, startParse, type ParseJob } from '@/data/loader'
-import { formatOf, type ParsedFile } from '@/data/parse'
+import type { ParsedFile } from '@/data/parse'
 import type { Encoding } from '@/data/decode'
 import { MAX_FILE_BYTES } from '@/data/decode'
 import type { Delimiter } from '@/data/delimiter'
@@ -115,11 +115,12 @@ export const useImportStore = defineStore('import', () => {
     progress.value = null
     const timer = setTimeout(() => (progress.value ??= 0), PROGRESS_DELAY_MS)
     const indicators = [...indicatorCatalogue.indicators, ...customIndicators.value.filter((c) => !indicatorCatalogue.byId.has(c.id))]
+    // The worker tells the format from the file name; the parser and its CSV library stay off the
+    // main thread.
     const current = startParse(
       {
         file: f.name,
         bytes: f.bytes.slice(0),
-        format: formatOf(f.name),
         ...(encoding.value ? { encoding: encoding.value } : {}),
         ...(delimiter.value ? { delimiter: delimiter.value } : {}),
         ...(sheet.value ? { sheet: sheet.value } : {}),
