@@ -22,6 +22,20 @@ test('the production build runs under its Content-Security-Policy with no violat
   await page.getByTestId('theme-toggle').click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', /dark|light/)
   expect(await read()).toEqual([])
+
+  // The import dialog with a preview, and a chart's export menu, which load on demand.
+  await page.getByTestId('import-file').setInputFiles(new URL('./fixtures/import/long-utf8-bom.csv', import.meta.url).pathname)
+  await expect(page.getByTestId('import-counts')).toBeVisible()
+  await page.getByTestId('import-cancel').click()
+  await page.getByTestId('map-panel').getByTestId('export-menu').click()
+  await page.keyboard.press('Escape')
+  expect(await read()).toEqual([])
+
+  // The big screen, all 95 districts on one map.
+  await page.goto('./?lang=en#/bigscreen?level=district')
+  await expect(page.locator('canvas').first()).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(await read()).toEqual([])
 })
 
 test('the policy does block an inline script, so the check above can fail', async ({ page }) => {
