@@ -16,7 +16,7 @@ const lookup = new IndicatorLookup(catalogues.indicators)
 
 function both(bytes: Uint8Array, file = 'test.csv') {
   const fast = parseCsvFast({ file, bytes, defaultSource: 'test' }, regionCatalogue, lookup)
-  const general = parseFile({ file, bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 'test' }, catalogues)
+  const general = parseFile({ file, bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 'test', generalPath: true }, catalogues)
   return { fast, general }
 }
 

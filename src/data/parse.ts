@@ -27,6 +27,8 @@ export interface ParseRequest {
   /** Source label for rows that carry none. */
   defaultSource: string
   options?: ImportOptions
+  /** Skip the fast tidy-CSV path (used to compare the two paths; the result is the same). */
+  generalPath?: boolean
 }
 
 export interface Catalogues {
@@ -156,7 +158,7 @@ export function parseFile(req: ParseRequest, catalogues: Catalogues, onProgress?
   // handle — wide tables, user mappings, broken quotes, mixed line ends — comes back null and goes
   // the general way, which gives the same table and the same report.
   const o = req.options
-  if (format === 'csv' && !o?.indicatorMap?.length && !o?.regionMap?.length && !o?.period && !semicolonSeparated(req)) {
+  if (format === 'csv' && !req.generalPath && !o?.indicatorMap?.length && !o?.regionMap?.length && !o?.period && !semicolonSeparated(req)) {
     const fast = parseCsvFast(
       { file: req.file, bytes: new Uint8Array(req.bytes), encoding: req.encoding, delimiter: req.delimiter, defaultSource: req.defaultSource },
       regionLookup(catalogues),
