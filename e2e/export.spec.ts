@@ -28,6 +28,9 @@ async function fromMenu(page: Page, opener: Locator, item: string): Promise<{ na
   // A menu that is still fading out holds the same items.
   await expect(page.locator('.n-dropdown-menu')).toHaveCount(0)
   await opener.click()
+  // Wait for the menu's enter transition to end: a click on an item still scaling in can be lost.
+  await expect(page.locator('.n-dropdown-menu')).toHaveCount(1)
+  await expect(page.locator('.n-dropdown-menu[class*="enter"]')).toHaveCount(0)
   const download = page.waitForEvent('download', { timeout: 45_000 })
   await page.getByTestId(item).click()
   const d = await download
