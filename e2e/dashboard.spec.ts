@@ -30,6 +30,27 @@ test('loads the sample dashboard without console errors and says it is sample da
   expect(errors).toEqual([])
 })
 
+test('at 1440 × 900 the region table below the fold is fetched only when scrolled near', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  const requested: string[] = []
+  page.on('request', (r) => requested.push(r.url()))
+  await page.goto('./')
+  await ready(page)
+  // Nothing else is on its way: an observer that would load the table has had its chance.
+  await page.waitForLoadState('networkidle')
+  const lazy = page.getByTestId('table-lazy')
+  await expect(lazy).toHaveAttribute('aria-busy', 'true')
+  await expect(lazy.getByTestId('lazy-placeholder')).toHaveText('正在加载地区指标一览表…')
+  await expect(page.getByTestId('table-panel')).toHaveCount(0)
+  expect(requested.filter((u) => /\/RegionTable-[\w-]+\.js$/.test(u))).toEqual([])
+
+  await lazy.scrollIntoViewIfNeeded()
+  await expect(page.getByTestId('region-table').locator('tbody tr').first()).toBeVisible()
+  await expect(lazy).toHaveAttribute('aria-busy', 'false')
+  await expect(lazy.getByTestId('lazy-placeholder')).toHaveCount(0)
+  expect(requested.filter((u) => /\/RegionTable-[\w-]+\.js$/.test(u))).toHaveLength(1)
+})
+
 test('drills into 无锡市 on the map and back with the breadcrumb and the Back button', async ({ page }) => {
   await page.goto('./')
   await ready(page)

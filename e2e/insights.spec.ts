@@ -193,6 +193,8 @@ test('a user’s own boundary file is matched by adcode or name, and what does n
 test('the region × indicator table sorts by a column and a row click cross-filters', async ({ page }) => {
   await page.goto('./#/?region=320200')
   await ready(page)
+  // The table is below the fold and loads when scrolled near, as a reader reaches it.
+  await page.getByTestId('table-lazy').scrollIntoViewIfNeeded()
   const table = page.getByTestId('region-table')
   const firstCell = table.locator('tbody tr').first().locator('td').first()
   await expect(firstCell).toHaveText('锡山区')

@@ -1,7 +1,11 @@
-/** The one place ECharts modules are registered: only what the dashboard draws is bundled. */
+/**
+ * ECharts modules are registered here, once: only what the dashboard draws is bundled. The radar is
+ * drawn only by its panel, which loads below the fold, so it registers its own modules in
+ * setup-radar.ts and they stay out of the first view.
+ */
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { BarChart, LineChart, MapChart, RadarChart } from 'echarts/charts'
+import { BarChart, LineChart, MapChart } from 'echarts/charts'
 import {
   AriaComponent,
   DataZoomInsideComponent,
@@ -9,7 +13,6 @@ import {
   GridComponent,
   LegendComponent,
   MarkLineComponent,
-  RadarComponent,
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,
@@ -21,14 +24,12 @@ use([
   BarChart,
   LineChart,
   MapChart,
-  RadarChart,
   AriaComponent,
   DataZoomInsideComponent,
   DataZoomSliderComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
-  RadarComponent,
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,

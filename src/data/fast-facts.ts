@@ -15,7 +15,6 @@
  * wide tables, import options (mappings, a fixed period), malformed quotes, mixed line endings,
  * U+FFFD in the text, a header without data, an empty file.
  */
-import Papa from 'papaparse'
 import type { FactTable } from '@/domain/table'
 import type { Indicator, Region } from '@/domain/types'
 import { normaliseRegionText, type RegionCatalogue, type ResolveResult } from '@/domain/regions'
@@ -34,8 +33,9 @@ import {
   type RegionMatch,
 } from './facts'
 import { columnLetter } from './grid'
+import { guessLinebreak, type Linebreak } from './linebreak'
 import { ByteInterner, CsvTokenizer, readNumber } from './fast-csv'
-import type { ParsedFile } from './parse'
+import type { ParsedFile } from './parse-common'
 import { parseCell } from './values'
 
 export interface FastCsvInput {
@@ -98,7 +98,7 @@ function fromBytes(
   const built = readLongRows(tok, input, headers, headerRow, col, regions, indicators)
   if (tok.irregular) return tok.irregular === 'notUtf8' ? 'notUtf8' : null
   if (built === null) return null
-  if (dialect.linebreak !== '' && tok.newline !== '' && dialect.linebreak !== tok.newline) return null
+  if (tok.newline !== '' && dialect.linebreak !== tok.newline) return null
   return explainOnlyTotals({ ...built, format: 'csv' as const, encoding, delimiter: dialect.delimiter, customIndicators: [], bytes: input.bytes.byteLength })
 }
 
@@ -106,13 +106,11 @@ function fromBytes(
  * The delimiter as `detectDelimiter` picks it (from the first 64 K characters), and the line ending
  * papaparse will assume, asked of a prefix of the file.
  */
-function dialectOf(bytes: Uint8Array, start: number, forced: Delimiter | undefined, text?: string): { delimiter: Delimiter; linebreak: string } {
+function dialectOf(bytes: Uint8Array, start: number, forced: Delimiter | undefined, text?: string): { delimiter: Delimiter; linebreak: Linebreak } {
   // 4 bytes per character at most, so this prefix holds the characters detectDelimiter reads.
   const prefix = text ?? new TextDecoder('utf-8').decode(bytes.subarray(start, start + 4 * 64 * 1024))
   const delimiter = forced ?? detectDelimiter(prefix)
-  const lines = prefix.slice(0, 64 * 1024)
-  const linebreak = Papa.parse<string[]>(lines, { delimiter, preview: 1 }).meta.linebreak
-  return { delimiter, linebreak }
+  return { delimiter, linebreak: guessLinebreak(prefix.slice(0, 64 * 1024)) }
 }
 
 /** Header cells as grid.ts names them: trimmed, a blank one after its column letter, none trailing. */

@@ -1,11 +1,12 @@
 /**
  * Decoded text, JSON or a spreadsheet → a grid: one header row and data rows, each row carrying the
  * number a spreadsheet (or, for JSON, a reader counting items) would show for it. Problems that
- * concern the file's structure (ragged rows, an unclosed quote) are found here.
+ * concern the file's structure (ragged rows, an unclosed quote) are found here. JSON is read here;
+ * CSV text (csv-grid.ts) and workbooks (xlsx-grid.ts) are read where their parsers are loaded, on
+ * first use.
  */
-import Papa from 'papaparse'
 import type { Indicator } from '@/domain/types'
-import { detectDelimiter, type Delimiter } from './delimiter'
+import type { Delimiter } from './delimiter'
 import type { LoadProblem } from './facts'
 import { customIndicator, type CustomIndicatorSpec } from './custom'
 
@@ -79,58 +80,6 @@ export function gridFromRecords(file: string, records: readonly (readonly unknow
     }
     grid.rows.push(cells.slice(0, width) as unknown[])
     grid.rowNumbers.push(row)
-  }
-  return grid
-}
-
-/** CRLF, LF and CR used together in one file (files pasted together from several sources). */
-function hasMixedLineEnds(text: string): boolean {
-  const crlf = text.includes('\r\n')
-  const lf = /(^|[^\r])\n/.test(text)
-  const cr = /\r(?!\n)/.test(text)
-  return Number(crlf) + Number(lf) + Number(cr) > 1
-}
-
-/**
- * `91,6` in a semicolon-separated file is European Excel's 91.6. A comma followed by exactly three
- * digits (`1,234`) stays a thousands separator, as Chinese spreadsheets write it.
- */
-const DECIMAL_COMMA = /^\s*[+-]?\d+,(?:\d{1,2}|\d{4,})\s*%?\s*$/
-
-export function gridFromCsv(file: string, rawText: string, delimiter?: Delimiter, onProgress?: Progress): Grid {
-  // One line-end convention, so a file pasted together from two sources still reads row by row.
-  const text = hasMixedLineEnds(rawText) ? rawText.replace(/\r\n?/g, '\n') : rawText
-  const d = delimiter ?? detectDelimiter(text)
-  const records: string[][] = []
-  const quoteErrors: number[] = []
-  let lastReport = 0
-  Papa.parse<string[]>(text, {
-    delimiter: d,
-    skipEmptyLines: false,
-    step: (res) => {
-      records.push(res.data)
-      if (res.errors.some((e) => e.type === 'Quotes')) quoteErrors.push(records.length)
-      if (onProgress && records.length - lastReport >= 5000) {
-        lastReport = records.length
-        onProgress(res.meta.cursor / Math.max(1, text.length))
-      }
-    },
-  })
-  if (d === ';') {
-    for (const r of records) for (let i = 0; i < r.length; i++) if (DECIMAL_COMMA.test(r[i]!)) r[i] = r[i]!.replace(',', '.')
-  }
-  const grid = gridFromRecords(file, records)
-  grid.delimiter = d
-  if (quoteErrors.length > 0) {
-    const bad = new Set(quoteErrors)
-    // A quote that never closes swallows the rest of the file into one cell: that row is unusable.
-    const keep = grid.rowNumbers.map((n) => !bad.has(n))
-    grid.rows = grid.rows.filter((_, i) => keep[i])
-    grid.rowNumbers = grid.rowNumbers.filter((_, i) => keep[i])
-    for (const row of quoteErrors) {
-      grid.rejected++
-      grid.problems.push({ code: 'unbalancedQuotes', file, row })
-    }
   }
   return grid
 }
@@ -231,28 +180,4 @@ function regionAliasesOf(list: readonly unknown[]): [string, string][] {
     if (code !== undefined && typeof name === 'string') out.push([name, String(code)])
   }
   return out
-}
-
-/** Sheet names and the rows of the chosen sheet (the first when none is named). */
-export async function gridFromXlsx(file: string, bytes: ArrayBuffer, sheet?: string): Promise<Grid | string> {
-  // Loaded only when a spreadsheet is opened; the rest of the app never pays for it.
-  const { default: readXlsxFile } = await import('read-excel-file/universal')
-  let sheets: { sheet: string; data: unknown[][] }[]
-  try {
-    sheets = (await readXlsxFile(bytes)) as unknown as { sheet: string; data: unknown[][] }[]
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e)
-  }
-  const chosen = sheets.find((s) => s.sheet === sheet) ?? sheets[0]
-  if (!chosen) return 'the workbook has no sheet'
-  const grid = gridFromRecords(file, chosen.data.map((r) => r.map(xlsxCell)))
-  grid.sheets = sheets.map((s) => s.sheet)
-  grid.sheet = chosen.sheet
-  return grid
-}
-
-/** Date cells (a month typed as a date) become YYYY-MM, which the period reader understands. */
-function xlsxCell(v: unknown): unknown {
-  if (v instanceof Date) return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}`
-  return v
 }

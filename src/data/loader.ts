@@ -3,6 +3,7 @@
  */
 import type { Catalogues, ParseRequest, ParsedFile } from './parse'
 import type { WorkerRequest, WorkerResponse } from './loader.worker'
+import { rememberRowGroups } from '@/domain/aggregate'
 
 let worker: Worker | undefined
 let nextId = 1
@@ -37,7 +38,10 @@ function getWorker(): Worker {
       if (!p) return
       if ('progress' in msg) return p.onProgress?.(msg.progress)
       pending.delete(msg.id)
-      if (msg.ok) p.resolve(msg.result)
+      if (msg.ok) {
+        rememberRowGroups(msg.result.table, msg.groups)
+        p.resolve(msg.result)
+      }
       else p.reject(new Error(msg.error))
     }
     // A crashed worker fails every request in flight; the next request starts a fresh one.
@@ -81,7 +85,7 @@ export class FetchError extends Error {
   }
 }
 
-export async function fetchBytes(url: string): Promise<ArrayBuffer> {
+async function fetchOk(url: string): Promise<Response> {
   let res: Response
   try {
     res = await fetch(url)
@@ -90,5 +94,14 @@ export async function fetchBytes(url: string): Promise<ArrayBuffer> {
     throw new FetchError(url, null, e instanceof Error ? e.message : String(e))
   }
   if (!res.ok) throw new FetchError(url, res.status, `${res.status} ${res.statusText}`)
-  return res.arrayBuffer()
+  return res
+}
+
+export async function fetchBytes(url: string): Promise<ArrayBuffer> {
+  return (await fetchOk(url)).arrayBuffer()
+}
+
+/** The body as a Blob: it can be read again later without the page holding or copying its bytes. */
+export async function fetchBlob(url: string): Promise<Blob> {
+  return (await fetchOk(url)).blob()
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { buildHierarchy, FactIndex } from './aggregate'
+import { buildHierarchy, FactIndex, groupRows, rememberRowGroups } from './aggregate'
 import { FactTableBuilder } from './table'
 import type { Indicator } from './types'
 
@@ -238,5 +238,56 @@ describe('roll-up properties', () => {
         expect(withMissing.coverage[at('C2')]).toBe(2)
       }),
     )
+  })
+})
+
+describe('groupRows', () => {
+  const row = fc.tuple(
+    fc.constantFrom(...regions.map((r) => r.adcode), 'ZZ'),
+    fc.constantFrom('2021', '2022', '2023'),
+    fc.constantFrom('total', 'stable', 'score'),
+    fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
+  )
+
+  it('puts every row in the bucket of its indicator and period, in table order', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const b = new FactTableBuilder()
+        for (const [r, p, i, v] of rows) b.add(r, p, i, v, 'test')
+        const t = b.build()
+        const { offsets, rows: grouped } = groupRows(t)
+        const nP = t.periods.length
+        expect(offsets.length).toBe(t.indicators.length * nP + 1)
+        expect([...grouped].sort((x, y) => x - y)).toEqual([...t.region.keys()])
+        for (let bucket = 0; bucket + 1 < offsets.length; bucket++) {
+          const members = [...grouped.subarray(offsets[bucket]!, offsets[bucket + 1]!)]
+          const expected = [...t.region.keys()].filter((i) => t.indicator[i]! * nP + t.period[i]! === bucket)
+          expect(members).toEqual(expected)
+        }
+      }),
+    )
+  })
+
+  it('an index given a grouping built elsewhere gives the same slices, and ignores one of another table', () => {
+    const b = new FactTableBuilder()
+    for (const [r, v] of [['D11', 3], ['D12', 4], ['D21', 5], ['ZZ', 6]] as const) b.add(r, '2023', 'total', v, 'test')
+    const t = b.build()
+    const own = new FactIndex(t, h)
+    const handed = new FactIndex(t, h, groupRows(t))
+    const wrong = new FactIndex(t, h, { offsets: new Uint32Array(2), rows: new Uint32Array(1) })
+    for (const i of [handed, wrong]) expect([...i.slice(total, '2023', byId).value]).toEqual([...own.slice(total, '2023', byId).value])
+    expect(own.slice(total, '2023', byId).value[at('P')]).toBe(12)
+    expect(handed.unplaced).toBe(1)
+  })
+
+  it('an index takes up the grouping remembered for its table', () => {
+    const b = new FactTableBuilder()
+    b.add('D11', '2022', 'total', 1, 'test')
+    b.add('D11', '2023', 'total', 2, 'test')
+    const t = b.build()
+    // Buckets swapped on purpose: the index can only show 1 for 2023 if it read this grouping.
+    rememberRowGroups(t, { offsets: Uint32Array.of(0, 1, 2), rows: Uint32Array.of(1, 0) })
+    expect(new FactIndex(t, h).slice(total, '2023', byId).value[at('D11')]).toBe(1)
+    expect(new FactIndex(t, h, groupRows(t)).slice(total, '2023', byId).value[at('D11')]).toBe(2)
   })
 })

@@ -65,14 +65,43 @@ export interface Slice {
 }
 
 /**
+ * A table's rows grouped by (indicator, period): the rows of bucket b = indicator × periods + period
+ * are `rows[offsets[b] .. offsets[b + 1]]`. A counting sort, two passes over the table; plain typed
+ * arrays, so a worker can build it and hand it over without copying.
+ */
+export interface RowGroups {
+  readonly offsets: Uint32Array
+  readonly rows: Uint32Array
+}
+
+export function groupRows(table: Pick<FactTable, 'length' | 'indicator' | 'period' | 'indicators' | 'periods'>): RowGroups {
+  const nP = table.periods.length
+  const buckets = table.indicators.length * nP
+  const counts = new Uint32Array(buckets + 1)
+  const { indicator, period, length } = table
+  for (let i = 0; i < length; i++) counts[indicator[i]! * nP + period[i]! + 1]!++
+  for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!
+  const offsets = counts.slice()
+  const rows = new Uint32Array(length)
+  for (let i = 0; i < length; i++) rows[counts[indicator[i]! * nP + period[i]!]!++] = i
+  return { offsets, rows }
+}
+
+/** Groupings built elsewhere (the loader worker), for the index of their table to take up. */
+const knownGroups = new WeakMap<FactTable, RowGroups>()
+
+export function rememberRowGroups(table: FactTable, groups: RowGroups): void {
+  knownGroups.set(table, groups)
+}
+
+/**
  * Groups a table's rows by (indicator, period) once, so that each filter change reads only the
- * rows it needs. Codes are mapped to hierarchy positions up front.
+ * rows it needs. Codes are mapped to hierarchy positions up front. The grouping is taken from the
+ * caller or from what the loader worker built for the table (rememberRowGroups) when there is one.
  */
 export class FactIndex {
   readonly table: FactTable
   readonly hierarchy: Hierarchy
-  /** Rows whose region is not in the hierarchy (they cannot be placed on a map). */
-  readonly unplaced: number
   private readonly regionPos: Int32Array
   private readonly indicatorCode: Map<string, number>
   private readonly periodCode: Map<string, number>
@@ -80,27 +109,28 @@ export class FactIndex {
   private readonly rows: Uint32Array
   private readonly cache = new Map<string, Slice>()
 
-  constructor(table: FactTable, hierarchy: Hierarchy) {
+  constructor(table: FactTable, hierarchy: Hierarchy, groups?: RowGroups) {
     this.table = table
     this.hierarchy = hierarchy
     this.regionPos = Int32Array.from(table.regions, (a) => hierarchy.indexOf.get(a) ?? -1)
     this.indicatorCode = new Map(table.indicators.map((id, i) => [id, i]))
     this.periodCode = new Map(table.periods.map((p, i) => [p, i]))
-    const nP = table.periods.length
-    const buckets = table.indicators.length * nP
-    const counts = new Uint32Array(buckets + 1)
-    let unplaced = 0
-    for (let i = 0; i < table.length; i++) {
-      if (this.regionPos[table.region[i]!]! < 0) unplaced++
-      counts[table.indicator[i]! * nP + table.period[i]! + 1]!++
+    const buckets = table.indicators.length * table.periods.length
+    groups ??= knownGroups.get(table)
+    const g = groups && groups.rows.length === table.length && groups.offsets.length === buckets + 1 ? groups : groupRows(table)
+    this.offsets = g.offsets
+    this.rows = g.rows
+  }
+
+  private unplacedRows: number | undefined
+  /** Rows whose region is not in the hierarchy (they cannot be placed on a map). Counted when asked. */
+  get unplaced(): number {
+    if (this.unplacedRows === undefined) {
+      let n = 0
+      for (let i = 0; i < this.table.length; i++) if (this.regionPos[this.table.region[i]!]! < 0) n++
+      this.unplacedRows = n
     }
-    for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!
-    this.offsets = counts.slice()
-    const rows = new Uint32Array(table.length)
-    const fill = counts
-    for (let i = 0; i < table.length; i++) rows[fill[table.indicator[i]! * nP + table.period[i]!]!++] = i
-    this.rows = rows
-    this.unplaced = unplaced
+    return this.unplacedRows
   }
 
   /** Periods in which the indicator has at least one row, sorted. */

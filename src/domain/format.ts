@@ -22,9 +22,17 @@ export function formatNumber(v: number, decimals: number, locale: Locale): strin
   return numberFormat(locale, decimals).format(v)
 }
 
+// Made once: a formatter costs far more to create than to use, and axes format every tick on each paint.
+const axisFormatters = new Map<Locale, Intl.NumberFormat>()
+
 /** An axis tick: the value as ECharts chose it, grouped, without trailing zeros. */
 export function axisNumber(v: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v)
+  let f = axisFormatters.get(locale)
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
+    axisFormatters.set(locale, f)
+  }
+  return f.format(v)
 }
 
 /** Value with its unit: `91.6%`, `20,270 人` (`20,270 people` in English). */

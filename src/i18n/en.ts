@@ -117,6 +117,8 @@ const en: typeof zh = {
     definition: 'Definition: {text}',
     source: 'Source: {source}',
     sampleSource: 'sample data (synthetic)',
+    panelLoading: 'Loading the {name}…',
+    panelFailed: 'The {name} could not be loaded ({error}). Check the network connection and reload the page.',
   },
   compare: {
     radarTitle: 'Profile of {region} among {level} of {parent}, {period}',
@@ -130,6 +132,9 @@ const en: typeof zh = {
     multiplesTitle: '{indicator} over time: {level} of {parent} (one shared axis)',
     definitions: 'Definitions',
     withUnit: '{name} ({unit})',
+    radarPanel: 'indicator profile',
+    tablePanel: 'table of indicators by region',
+    multiplesPanel: 'small charts of each region’s trend',
   },
   overview: {
     title: 'Overview by category',

@@ -115,6 +115,8 @@ export default {
     definition: '口径：{text}',
     source: '数据来源：{source}',
     sampleSource: '示例数据（合成）',
+    panelLoading: '正在加载{name}…',
+    panelFailed: '{name}未能加载（{error}）。请检查网络连接后刷新页面。',
   },
   compare: {
     radarTitle: '{region}各项指标在{parent}{level}中的位置（{period}年）',
@@ -128,6 +130,9 @@ export default {
     multiplesTitle: '{parent}各{level}{indicator}走势（同一纵轴）',
     definitions: '指标口径',
     withUnit: '{name}（{unit}）',
+    radarPanel: '指标画像',
+    tablePanel: '地区指标一览表',
+    multiplesPanel: '各地区走势小图',
   },
   overview: {
     title: '分类概览',

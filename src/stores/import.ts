@@ -6,7 +6,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Indicator } from '@/domain/types'
-import { CancelledError, fetchBytes, startParse, type ParseJob } from '@/data/loader'
+import { CancelledError, fetchBlob, startParse, type ParseJob } from '@/data/loader'
 import type { ParsedFile } from '@/data/parse'
 import type { Encoding } from '@/data/decode'
 import { MAX_FILE_BYTES } from '@/data/decode'
@@ -38,7 +38,8 @@ function dict<T>(from?: Dict<T>, key?: string, value?: T): Dict<T> {
 export const useImportStore = defineStore('import', () => {
   const open = ref(false)
   const managerOpen = ref(false)
-  const file = shallowRef<{ name: string; bytes: ArrayBuffer } | null>(null)
+  /** The chosen file as a Blob: each parse reads it afresh, so the page never copies its bytes. */
+  const file = shallowRef<{ name: string; data: Blob } | null>(null)
   const encoding = ref<Encoding | null>(null)
   const delimiter = ref<Delimiter | null>(null)
   const sheet = ref<string | null>(null)
@@ -54,6 +55,8 @@ export const useImportStore = defineStore('import', () => {
   const withSample = ref(false)
   const saving = ref(false)
   let job: ParseJob | undefined
+  /** Bumped by each parse, cancel and close, so a parse still reading its file knows it is stale. */
+  let parseRun = 0
 
   const customIndicators = computed<Indicator[]>(() => Object.values(customSpecs.value).map(customIndicator))
 
@@ -70,9 +73,9 @@ export const useImportStore = defineStore('import', () => {
     withSample.value = false
   }
 
-  function begin(fileName: string, bytes: ArrayBuffer) {
+  function begin(fileName: string, data: Blob) {
     job?.cancel()
-    file.value = markRaw({ name: fileName, bytes })
+    file.value = markRaw({ name: fileName, data })
     name.value = fileName.replace(/\.[^.]*$/, '')
     reset()
     open.value = true
@@ -88,7 +91,7 @@ export const useImportStore = defineStore('import', () => {
       return
     }
     try {
-      begin(f.name, await f.arrayBuffer())
+      begin(f.name, f)
     } catch (e) {
       error.value = userErrorOf(e)
     }
@@ -98,8 +101,8 @@ export const useImportStore = defineStore('import', () => {
     error.value = null
     try {
       const abs = new URL(url, location.href).href
-      const bytes = await fetchBytes(abs)
-      begin(decodeURIComponent(new URL(abs).pathname.split('/').pop() || 'data.csv'), bytes)
+      const data = await fetchBlob(abs)
+      begin(decodeURIComponent(new URL(abs).pathname.split('/').pop() || 'data.csv'), data)
     } catch (e) {
       open.value = true
       preview.value = null
@@ -111,16 +114,32 @@ export const useImportStore = defineStore('import', () => {
     const f = file.value
     if (!f) return
     job?.cancel()
+    job = undefined
+    const run = ++parseRun
     parsing.value = true
     progress.value = null
     const timer = setTimeout(() => (progress.value ??= 0), PROGRESS_DELAY_MS)
     const indicators = [...indicatorCatalogue.indicators, ...customIndicators.value.filter((c) => !indicatorCatalogue.byId.has(c.id))]
+    let bytes: ArrayBuffer
+    try {
+      // Read afresh (off the main thread) and handed to the worker without a copy.
+      bytes = await f.data.arrayBuffer()
+    } catch (e) {
+      if (run === parseRun) {
+        clearTimeout(timer)
+        parsing.value = false
+        error.value = userErrorOf(e)
+      }
+      return
+    }
+    // Cancelled, closed or started again while the file was being read.
+    if (run !== parseRun) return clearTimeout(timer)
     // The worker tells the format from the file name; the parser and its CSV library stay off the
     // main thread.
     const current = startParse(
       {
         file: f.name,
-        bytes: f.bytes.slice(0),
+        bytes,
         ...(encoding.value ? { encoding: encoding.value } : {}),
         ...(delimiter.value ? { delimiter: delimiter.value } : {}),
         ...(sheet.value ? { sheet: sheet.value } : {}),
@@ -155,6 +174,7 @@ export const useImportStore = defineStore('import', () => {
   }
 
   function cancelParse() {
+    parseRun++
     job?.cancel()
     job = undefined
     parsing.value = false
@@ -216,6 +236,7 @@ export const useImportStore = defineStore('import', () => {
   }
 
   function close() {
+    parseRun++
     job?.cancel()
     job = undefined
     open.value = false

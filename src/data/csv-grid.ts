@@ -1,0 +1,59 @@
+/**
+ * CSV text → grid, by papaparse. The general CSV path: the bundled sample and other plain tidy
+ * files are read by fast-facts.ts, so this module loads only when a file needs it.
+ */
+import Papa from 'papaparse'
+import { detectDelimiter, type Delimiter } from './delimiter'
+import { gridFromRecords, type Grid, type Progress } from './grid'
+
+/** CRLF, LF and CR used together in one file (files pasted together from several sources). */
+function hasMixedLineEnds(text: string): boolean {
+  const crlf = text.includes('\r\n')
+  const lf = /(^|[^\r])\n/.test(text)
+  const cr = /\r(?!\n)/.test(text)
+  return Number(crlf) + Number(lf) + Number(cr) > 1
+}
+
+/**
+ * `91,6` in a semicolon-separated file is European Excel's 91.6. A comma followed by exactly three
+ * digits (`1,234`) stays a thousands separator, as Chinese spreadsheets write it.
+ */
+const DECIMAL_COMMA = /^\s*[+-]?\d+,(?:\d{1,2}|\d{4,})\s*%?\s*$/
+
+export function gridFromCsv(file: string, rawText: string, delimiter?: Delimiter, onProgress?: Progress): Grid {
+  // One line-end convention, so a file pasted together from two sources still reads row by row.
+  const text = hasMixedLineEnds(rawText) ? rawText.replace(/\r\n?/g, '\n') : rawText
+  const d = delimiter ?? detectDelimiter(text)
+  const records: string[][] = []
+  const quoteErrors: number[] = []
+  let lastReport = 0
+  Papa.parse<string[]>(text, {
+    delimiter: d,
+    skipEmptyLines: false,
+    step: (res) => {
+      records.push(res.data)
+      if (res.errors.some((e) => e.type === 'Quotes')) quoteErrors.push(records.length)
+      if (onProgress && records.length - lastReport >= 5000) {
+        lastReport = records.length
+        onProgress(res.meta.cursor / Math.max(1, text.length))
+      }
+    },
+  })
+  if (d === ';') {
+    for (const r of records) for (let i = 0; i < r.length; i++) if (DECIMAL_COMMA.test(r[i]!)) r[i] = r[i]!.replace(',', '.')
+  }
+  const grid = gridFromRecords(file, records)
+  grid.delimiter = d
+  if (quoteErrors.length > 0) {
+    const bad = new Set(quoteErrors)
+    // A quote that never closes swallows the rest of the file into one cell: that row is unusable.
+    const keep = grid.rowNumbers.map((n) => !bad.has(n))
+    grid.rows = grid.rows.filter((_, i) => keep[i])
+    grid.rowNumbers = grid.rowNumbers.filter((_, i) => keep[i])
+    for (const row of quoteErrors) {
+      grid.rejected++
+      grid.problems.push({ code: 'unbalancedQuotes', file, row })
+    }
+  }
+  return grid
+}

@@ -1,0 +1,196 @@
+/**
+ * One file's bytes → a validated table and a report. Runs inside the loader worker (and directly
+ * in tests and scripts); it has no DOM dependency.
+ *
+ *   bytes ─ size check ─ decode (BOM, strict UTF-8, else GB18030) ─ CSV / JSON / xlsx → grid
+ *         ─ header and region matching, values, periods ─ table + report
+ *
+ * This module holds what every load needs and what reads the bundled samples: the size check,
+ * JSON, and plain tidy CSV by the fast path (fast-facts.ts). Other CSV files and workbooks go the
+ * general way (parse-general.ts: papaparse, the Excel reader), which `parseFileAsync` loads only
+ * when a file needs it, so the worker starts without them.
+ */
+import type { Indicator, Region } from '@/domain/types'
+import { RegionCatalogue } from '@/domain/regions'
+import { emptyTable } from '@/domain/table'
+import { decodeBytes, MAX_FILE_BYTES, type Encoding } from './decode'
+import type { Delimiter } from './delimiter'
+import { buildTable, explainOnlyTotals, IndicatorLookup, type BuiltTable, type ImportOptions, type LoadProblem } from './facts'
+import { gridFromJson, type Grid, type Progress } from './grid'
+import { parseCsvFast } from './fast-facts'
+
+export type FileFormat = 'csv' | 'json' | 'xlsx'
+
+export interface ParseRequest {
+  file: string
+  bytes: ArrayBuffer
+  format?: FileFormat
+  encoding?: Encoding
+  delimiter?: Delimiter
+  /** Sheet of a workbook; the first when absent. */
+  sheet?: string
+  /** Source label for rows that carry none. */
+  defaultSource: string
+  options?: ImportOptions
+  /** Skip the fast tidy-CSV path (used to compare the two paths; the result is the same). */
+  generalPath?: boolean
+}
+
+export interface Catalogues {
+  regions: readonly Region[]
+  indicators: readonly Indicator[]
+}
+
+export interface ParsedFile extends BuiltTable {
+  format: FileFormat
+  /** Absent for xlsx, which is not text. */
+  encoding?: Encoding
+  delimiter?: Delimiter
+  sheets?: string[]
+  sheet?: string
+  /** Indicators defined in the file itself (JSON "indicators"). */
+  customIndicators: Indicator[]
+  bytes: number
+}
+
+export function formatOf(file: string): FileFormat {
+  if (/\.json$/i.test(file)) return 'json'
+  if (/\.xlsx$/i.test(file)) return 'xlsx'
+  return 'csv'
+}
+
+let cached: { key: Catalogues; regions: RegionCatalogue } | undefined
+
+/** The region catalogue of a request's catalogues, built once while the same catalogues come in. */
+export function regionLookup(c: Catalogues): RegionCatalogue {
+  if (cached?.key !== c) cached = { key: c, regions: new RegionCatalogue(c.regions) }
+  return cached.regions
+}
+
+/** A file read into a grid, or the one problem that stopped it. */
+export type Prepared = { grid: Grid; encoding?: Encoding } | { fatal: Omit<LoadProblem, 'file'>; encoding?: Encoding }
+
+export function failed(req: ParseRequest, format: FileFormat, p: Omit<LoadProblem, 'file'>, encoding?: Encoding): ParsedFile {
+  return {
+    format,
+    ...(encoding ? { encoding } : {}),
+    table: emptyTable(),
+    report: { file: req.file, rowsRead: 0, rowsAccepted: 0, totalRows: 0, rowsRejected: 0, problems: [{ file: req.file, ...p }], problemCount: 1 },
+    shape: null,
+    columns: [],
+    unmatchedRegions: [],
+    customIndicators: [],
+    bytes: req.bytes.byteLength,
+  }
+}
+
+/** Grid → validated table, with the grid's structural problems merged into the report. */
+export function finish(req: ParseRequest, format: FileFormat, prepared: Prepared, catalogues: Catalogues): ParsedFile {
+  const { encoding } = prepared
+  if ('fatal' in prepared) return failed(req, format, prepared.fatal, encoding)
+  const { grid } = prepared
+  const sheets = grid.sheets ? { sheets: grid.sheets, sheet: grid.sheet! } : {}
+  if (grid.headers.length === 0) return { ...failed(req, format, { code: 'emptyFile' }, encoding), ...sheets }
+  if (grid.rows.length === 0 && grid.rejected === 0) return { ...failed(req, format, { code: 'headerOnly', row: grid.headerRow || 1 }, encoding), ...sheets }
+  const customIndicators = (grid.customIndicators ?? []).filter((c) => !catalogues.indicators.some((i) => i.id === c.id))
+  const indicators = new IndicatorLookup([...catalogues.indicators, ...customIndicators])
+  const options: ImportOptions = grid.regionAliases
+    ? { ...req.options, regionMap: [...grid.regionAliases, ...(req.options?.regionMap ?? [])] }
+    : (req.options ?? {})
+  const built = buildTable(
+    { file: req.file, headers: grid.headers, rows: grid.rows, rowNumbers: grid.rowNumbers, headerRow: grid.headerRow, defaultSource: req.defaultSource },
+    regionLookup(catalogues),
+    indicators,
+    options,
+  )
+  // Structural problems come first and their rows count as read and rejected.
+  const report = built.report
+  report.rowsRead += grid.rejected
+  report.rowsRejected += grid.rejected
+  report.problems = [...grid.problems, ...report.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+  report.problemCount += grid.problems.length
+  return {
+    ...built,
+    format,
+    ...(encoding ? { encoding } : {}),
+    ...(grid.delimiter ? { delimiter: grid.delimiter } : {}),
+    ...sheets,
+    customIndicators,
+    bytes: req.bytes.byteLength,
+  }
+}
+
+function tooLarge(req: ParseRequest, format: FileFormat): ParsedFile | undefined {
+  if (req.bytes.byteLength <= MAX_FILE_BYTES) return undefined
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+  return failed(req, format, { code: 'tooLarge', text: mb(req.bytes.byteLength), detail: mb(MAX_FILE_BYTES) })
+}
+
+/**
+ * The file's result when this module can read it: a file over the size limit, JSON, or a plain
+ * tidy CSV. Null when the general path has to: a workbook, or a CSV the fast path leaves to it.
+ */
+export function parseCommon(req: ParseRequest, catalogues: Catalogues): ParsedFile | null {
+  const format = req.format ?? formatOf(req.file)
+  const big = tooLarge(req, format)
+  if (big) return big
+  if (format === 'xlsx') return null
+  if (format === 'json') return explainOnlyTotals(finish(req, format, prepareJson(req), catalogues))
+  // A plain tidy CSV takes the fast path (bytes straight into typed columns); anything it does not
+  // handle — wide tables, user mappings, broken quotes, mixed line ends — comes back null and goes
+  // the general way, which gives the same table and the same report.
+  const o = req.options
+  if (req.generalPath || o?.indicatorMap?.length || o?.regionMap?.length || o?.period || semicolonSeparated(req)) return null
+  const fast = parseCsvFast(
+    { file: req.file, bytes: new Uint8Array(req.bytes), encoding: req.encoding, delimiter: req.delimiter, defaultSource: req.defaultSource },
+    regionLookup(catalogues),
+    new IndicatorLookup(catalogues.indicators),
+  )
+  return fast ? explainOnlyTotals(fast) : null
+}
+
+function prepareJson(req: ParseRequest): Prepared {
+  const { text, encoding } = decodeBytes(new Uint8Array(req.bytes), req.encoding)
+  if (text.trim() === '') return { fatal: { code: 'emptyFile' }, encoding }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    return { fatal: { code: 'badJson', detail: e instanceof Error ? e.message : String(e) }, encoding }
+  }
+  let grid: Grid | string
+  try {
+    grid = gridFromJson(req.file, json)
+  } catch (e) {
+    // Nesting deep enough to exhaust the stack is no data shape we accept.
+    if (e instanceof RangeError) return { fatal: { code: 'badJson', detail: e.message }, encoding }
+    throw e
+  }
+  return typeof grid === 'string' ? { fatal: { code: 'badJson', detail: grid }, encoding } : { grid, encoding }
+}
+
+/**
+ * Semicolon-separated files (European Excel) may write decimals with a comma, which only the general
+ * path reads. Delimiters are ASCII bytes that GBK never uses inside a character, so counting bytes of
+ * the first line works for every encoding the fast path takes.
+ */
+function semicolonSeparated(req: ParseRequest): boolean {
+  if (req.delimiter) return req.delimiter === ';'
+  const bytes = new Uint8Array(req.bytes, 0, Math.min(req.bytes.byteLength, 65536))
+  let semi = 0
+  let other = 0
+  for (const b of bytes) {
+    if (b === 0x0a || b === 0x0d) break
+    if (b === 0x3b) semi++
+    else if (b === 0x2c || b === 0x09) other++
+  }
+  return semi > other
+}
+
+/** Any format; the general path (papaparse, the Excel reader) is loaded on first use. */
+export async function parseFileAsync(req: ParseRequest, catalogues: Catalogues, onProgress?: Progress): Promise<ParsedFile> {
+  const common = parseCommon(req, catalogues)
+  if (common) return common
+  const { parseGeneral } = await import('./parse-general')
+  return parseGeneral(req, catalogues, onProgress)
+}
