@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Node's own Blob: the database keeps the columns as a Blob, and only a real one survives its cloning.
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { FactTableBuilder } from '@/domain/table'
@@ -55,5 +57,50 @@ describe('storage failures', () => {
     expect(storageError(new DOMException('quota', 'QuotaExceededError')).reason).toBe('quota')
     expect(storageError(new DOMException('gone', 'InvalidStateError')).reason).toBe('unavailable')
     expect(storageError(new Error('other')).reason).toBe('other')
+  })
+})
+
+describe('how a table is kept', () => {
+  function rawRecord(id: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const req = indexedDB.open('union-dashboard')
+      req.onsuccess = () => {
+        const get = req.result.transaction('datasets').objectStore('datasets').get(`data:${id}`)
+        get.onsuccess = () => resolve(get.result)
+        get.onerror = () => reject(get.error)
+      }
+      req.onerror = () => reject(req.error)
+    })
+  }
+
+  it('writes the columns as one Blob and reads every column, blanks included, back as it was', async () => {
+    const b = new FactTableBuilder()
+    b.add('321012', '2023', 'legal_aid_cases', 5, 'a')
+    b.add('320205', '2022', 'relief_amount', null, 'b')
+    b.add('321012', '2022', 'legal_aid_cases', 2.5, 'a')
+    const table = b.build()
+    await saveDataset(meta('blob'), { table, customIndicators: [] })
+    const raw = (await rawRecord('blob')) as { table: Record<string, unknown> }
+    expect(raw.table.columns).toBeInstanceOf(Blob)
+    expect(raw.table.value).toBeUndefined()
+    const back = (await readDataset('blob'))!.table
+    for (const col of ['region', 'period', 'indicator', 'source'] as const) expect(Array.from(back[col])).toEqual(Array.from(table[col]))
+    expect(Array.from(back.value)).toEqual([5, NaN, 2.5])
+    expect(back.regions).toEqual(table.regions)
+    expect(back.sources).toEqual(['a', 'b'])
+  })
+
+  it('still reads a dataset written with plain typed arrays', async () => {
+    const old = data(7)
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('union-dashboard')
+      req.onsuccess = () => {
+        const tx = req.result.transaction('datasets', 'readwrite')
+        tx.objectStore('datasets').put(old, 'data:old')
+        tx.oncomplete = () => resolve()
+        tx.onerror = () => reject(tx.error)
+      }
+    })
+    expect(Array.from((await readDataset('old'))!.table.value)).toEqual([7])
   })
 })

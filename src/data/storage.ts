@@ -26,6 +26,42 @@ export interface StoredDataset {
   customIndicators: Indicator[]
 }
 
+/**
+ * How a table is written: its five columns in one Blob (values first, so every column starts on
+ * an 8-byte boundary), the dictionaries as they are. The database then keeps a reference to the
+ * bytes instead of serialising millions of numbers on the page's main thread, which held a
+ * million-row import up for hundreds of milliseconds. Datasets written before as plain typed
+ * arrays are still read.
+ */
+interface StoredTable extends Omit<FactTable, 'region' | 'period' | 'indicator' | 'source' | 'value'> {
+  columns: Blob
+}
+interface StoredRecord {
+  table: FactTable | StoredTable
+  customIndicators: Indicator[]
+}
+
+function toRecord(data: StoredDataset): StoredRecord {
+  const { region, period, indicator, source, value, ...rest } = data.table
+  // The columns never live on shared memory, which is all the wider typed-array type allows for.
+  const parts = [value, region, period, indicator, source] as ArrayBufferView<ArrayBuffer>[]
+  return { table: { ...rest, columns: new Blob(parts) }, customIndicators: data.customIndicators }
+}
+
+async function fromRecord(record: StoredRecord): Promise<StoredDataset> {
+  const t = record.table
+  if (!('columns' in t)) return record as StoredDataset
+  const { columns, ...rest } = t
+  const n = t.length
+  const buf = await columns.arrayBuffer()
+  if (buf.byteLength !== n * 24) throw new StorageError('unavailable', `stored table has ${buf.byteLength} bytes, ${n * 24} expected`)
+  const u32 = (k: number) => new Uint32Array(buf, n * 8 + k * n * 4, n)
+  return {
+    table: { ...rest, value: new Float64Array(buf, 0, n), region: u32(0), period: u32(1), indicator: u32(2), source: u32(3) },
+    customIndicators: record.customIndicators,
+  }
+}
+
 export interface Catalog {
   datasets: DatasetMeta[]
   /** Dataset shown at start; null = the sample. */
@@ -112,7 +148,10 @@ export function readCatalog(): Promise<Catalog> {
 }
 
 export function readDataset(id: string): Promise<StoredDataset | undefined> {
-  return guarded(() => get<StoredDataset>(dataKey(id), db()))
+  return guarded(async () => {
+    const record = await get<StoredRecord>(dataKey(id), db())
+    return record ? fromRecord(record) : undefined
+  })
 }
 
 const EMPTY_CATALOG: Catalog = { datasets: [], active: null }
@@ -123,7 +162,7 @@ const EMPTY_CATALOG: Catalog = { datasets: [], active: null }
  * transactions on one store one after another, so two tabs importing at once each add their
  * dataset and neither overwrites the other. Resolves to the list as written.
  */
-function commit(change: (current: Catalog) => Catalog, put?: [string, StoredDataset], remove?: string): Promise<Catalog> {
+function commit(change: (current: Catalog) => Catalog, put?: [string, StoredRecord], remove?: string): Promise<Catalog> {
   return guarded(() =>
     db()('readwrite', (s) =>
       new Promise<Catalog>((resolve, reject) => {
@@ -152,7 +191,7 @@ function commit(change: (current: Catalog) => Catalog, put?: [string, StoredData
 
 /** Stores a dataset and adds it to the list (making it the one shown at start). */
 export function saveDataset(meta: DatasetMeta, data: StoredDataset): Promise<Catalog> {
-  return commit((c) => ({ datasets: [...c.datasets.filter((d) => d.id !== meta.id), meta], active: meta.id }), [meta.id, data])
+  return commit((c) => ({ datasets: [...c.datasets.filter((d) => d.id !== meta.id), meta], active: meta.id }), [meta.id, toRecord(data)])
 }
 
 /** Changes the list (rename, switch, combine with the sample) as stored now. */
