@@ -53,6 +53,18 @@ for (const s of shots.filter((x) => x.name.includes(only))) {
   })
   await page.goto(`${base}#${s.route}${s.query ? `?${s.query}` : ''}`)
   await page.locator('[data-test="map-panel"] canvas').first().waitFor()
+  if (s.fullPage) {
+    // Panels below the fold load as they come near the viewport: pass over the page once so a
+    // full-page shot shows them, then go back to the top.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 400) {
+        window.scrollTo(0, y)
+        await new Promise((r) => setTimeout(r, 120))
+      }
+      window.scrollTo(0, 0)
+    })
+    await page.locator('.lazy-panel[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined)
+  }
   if (s.scrollTo) await page.locator(s.scrollTo).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8))
   await page.waitForTimeout(1500)
   const file = `${out}/${s.name}.png`
