@@ -4,6 +4,7 @@ import App from './App.vue'
 import { router } from './router'
 import { i18n, isLocale } from './i18n'
 import { useUiStore } from './stores/ui'
+import { loadDarkTheme, opensOnBigScreen } from './theme'
 import './styles.css'
 
 const app = createApp(App)
@@ -11,8 +12,14 @@ app.use(createPinia())
 app.use(i18n)
 app.use(router)
 
-// `?lang=en` before the hash (https://host/app/?lang=en) chooses the language too.
-const lang = new URLSearchParams(location.search).get('lang')
-if (isLocale(lang)) useUiStore().setLocale(lang)
+const ui = useUiStore()
+// `?lang=en` before the hash (https://host/app/?lang=en) or in it (#/bigscreen?lang=en) chooses the language too.
+const lang = new URLSearchParams(location.search).get('lang') ?? new URLSearchParams(location.hash.split('?')[1]).get('lang')
+if (isLocale(lang)) void ui.setLocale(lang)
 
-app.mount('#app')
+// The first paint waits for the English messages and the dark theme when it needs them, so it
+// shows neither Chinese text nor light controls first. If a chunk fails the app still starts,
+// in Chinese or with light controls. A promise chain, not top-level await: the lazy chunks import
+// shared code from this one, which must have finished evaluating for them to run.
+const dark = ui.theme === 'dark' || opensOnBigScreen(location.hash) ? loadDarkTheme().catch(() => undefined) : undefined
+void Promise.all([ui.localeSettled(), dark]).then(() => app.mount('#app'))

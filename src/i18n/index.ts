@@ -1,6 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
-import en from './en'
+import { withFeatures } from './messages'
 import type { Locale } from '@/domain/format'
 
 export type MessageSchema = typeof zhCN
@@ -10,25 +10,43 @@ export function isLocale(v: unknown): v is Locale {
   return v === 'zh-CN' || v === 'en'
 }
 
-/**
- * A feature area may keep its messages in `features/<area>.ts`, exporting
- * `{ 'zh-CN': { <area>: {...} }, en: { <area>: {...} } }`; they are merged in here.
- */
-export interface FeatureMessages {
-  'zh-CN': Record<string, unknown>
-  en: Record<string, unknown>
-}
+// Chinese is the default and ships with the first view; English is loaded on demand (below).
+const zhMessages = withFeatures(zhCN, import.meta.glob<{ default: Record<string, unknown> }>('./features/*.zh-CN.ts', { eager: true }))
 
-const features = import.meta.glob<{ default: FeatureMessages }>('./features/*.ts', { eager: true })
-const messages = { 'zh-CN': { ...zhCN } as Record<string, unknown>, en: { ...en } as Record<string, unknown> }
-for (const mod of Object.values(features)) {
-  Object.assign(messages['zh-CN'], mod.default['zh-CN'])
-  Object.assign(messages.en, mod.default.en)
-}
+const messages: { [L in Locale]?: MessageSchema } = { 'zh-CN': zhMessages }
 
 export const i18n = createI18n({
   legacy: false,
   locale: 'zh-CN' as Locale,
+  // A key missing in English shows the Chinese text rather than the key itself.
   fallbackLocale: 'zh-CN',
-  messages: messages as { 'zh-CN': MessageSchema; en: MessageSchema },
+  messages,
 })
+
+/** The languages fetched on demand, each as one chunk. */
+const lazyMessages: Record<Exclude<Locale, 'zh-CN'>, () => Promise<{ default: MessageSchema }>> = {
+  en: () => import('./en-messages'),
+}
+const loading = new Map<Locale, Promise<void>>()
+
+/**
+ * Makes a language's messages available to `t()`. Resolves at once for Chinese; for English it
+ * fetches the messages the first time. Call it before switching `locale`, so nothing renders
+ * half in one language and half in the other.
+ */
+export function loadLocaleMessages(locale: Locale): Promise<void> {
+  if (locale === 'zh-CN') return Promise.resolve()
+  let p = loading.get(locale)
+  if (!p) {
+    p = lazyMessages[locale]().then(
+      (m) => i18n.global.setLocaleMessage(locale, m.default),
+      (e: unknown) => {
+        // Not remembered, so the next attempt fetches again (a flaky network, a redeploy).
+        loading.delete(locale)
+        throw e
+      },
+    )
+    loading.set(locale, p)
+  }
+  return p
+}

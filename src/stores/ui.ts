@@ -1,7 +1,7 @@
 /** Presentation preferences: language, light/dark theme and decal patterns, remembered across visits. */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, watch } from 'vue'
-import { i18n, isLocale } from '@/i18n'
+import { i18n, isLocale, loadLocaleMessages } from '@/i18n'
 import type { Locale } from '@/domain/format'
 
 export type ThemeName = 'light' | 'dark'
@@ -29,13 +29,34 @@ function preferredTheme(): ThemeName {
 
 export const useUiStore = defineStore('ui', () => {
   const saved = readSaved()
-  const locale = ref<Locale>(saved.locale ?? 'zh-CN')
+  /** The language on screen; it changes only once that language's messages are in. */
+  const locale = ref<Locale>('zh-CN')
   const theme = ref<ThemeName>(saved.theme ?? preferredTheme())
   /** Patterns on chart fills for colour-blind readers. */
   const decal = ref<boolean>(saved.decal ?? false)
 
-  function setLocale(l: Locale) {
-    locale.value = l
+  let requested: Locale = locale.value
+  let switching: Promise<void> = Promise.resolve()
+  /**
+   * Switches the language once its messages are loaded (see `loadLocaleMessages`); the last choice
+   * wins when several are in flight. Settles either way: if the messages cannot be fetched the
+   * current language stays, and choosing again retries.
+   */
+  function setLocale(l: Locale): Promise<void> {
+    requested = l
+    switching = loadLocaleMessages(l).then(
+      () => {
+        if (requested === l) locale.value = l
+      },
+      () => {
+        if (requested === l) requested = locale.value
+      },
+    )
+    return switching
+  }
+  /** Settles when the language last asked for is on screen (or has failed to load). */
+  function localeSettled(): Promise<void> {
+    return switching
   }
   function toggleTheme() {
     theme.value = theme.value === 'dark' ? 'light' : 'dark'
@@ -59,6 +80,9 @@ export const useUiStore = defineStore('ui', () => {
     },
     { immediate: true },
   )
+  // A saved English choice starts loading at once; start-up awaits `localeSettled` before the first paint.
+  if (saved.locale) void setLocale(saved.locale)
+
   watch([locale, theme, decal], () => {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify({ locale: locale.value, theme: theme.value, decal: decal.value }))
@@ -67,7 +91,7 @@ export const useUiStore = defineStore('ui', () => {
     }
   })
 
-  return { locale, theme, decal, setLocale, toggleTheme, toggleDecal }
+  return { locale, theme, decal, setLocale, localeSettled, toggleTheme, toggleDecal }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useUiStore, import.meta.hot))

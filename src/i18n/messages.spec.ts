@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { i18n, loadLocaleMessages } from './index'
+import en from './en-messages'
+
+/** Every leaf path of a message tree, e.g. `export.dialog.title`. */
+function keys(tree: unknown, prefix = ''): string[] {
+  if (typeof tree !== 'object' || tree === null) return [prefix]
+  return Object.entries(tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
+}
+
+describe('messages', () => {
+  it('English has exactly the keys Chinese has, feature areas included', () => {
+    const zh = i18n.global.getLocaleMessage('zh-CN') ?? {}
+    expect(Object.keys(zh)).toEqual(expect.arrayContaining(['app', 'export', 'import']))
+    expect(keys(en).sort()).toEqual(keys(zh).sort())
+  })
+
+  it('ships Chinese only and adds English when it is loaded', async () => {
+    expect(i18n.global.availableLocales).toEqual(['zh-CN'])
+    await loadLocaleMessages('en')
+    expect(i18n.global.t('app.title', {}, { locale: 'en' })).toBe('Union Data Dashboard')
+    expect(i18n.global.t('export.menu', {}, { locale: 'en' })).toBe('Export')
+  })
+})
