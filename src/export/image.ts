@@ -5,6 +5,7 @@
 import { init, use } from 'echarts/core'
 import { GraphicComponent } from 'echarts/components'
 import '@/charts/setup'
+import { ensureModules } from '@/charts/modules'
 import { palettes } from '@/charts/theme'
 import { ExportError } from './errors'
 import { reportOption, type ReportOption } from './layout'
@@ -13,12 +14,15 @@ import type { ChartExportSpec, ImageOptions } from './types'
 
 use([GraphicComponent])
 
-function prepare(spec: ChartExportSpec, opts: ImageOptions): ReportOption {
+/** The report option, once the ECharts modules it needs are registered (its titles, a count's graded legend). */
+async function prepare(spec: ChartExportSpec, opts: ImageOptions): Promise<ReportOption> {
   const problem = checkCanvasSize(opts.width, opts.height, opts.scale)
   if (problem) throw new ExportError(problem)
   const base = spec.option(palettes.light)
   if (!base) throw new ExportError({ kind: 'notReady' })
-  return reportOption(base, spec, palettes.light, opts)
+  const option = reportOption(base, spec, palettes.light, opts)
+  await ensureModules(option)
+  return option
 }
 
 function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
@@ -28,7 +32,7 @@ function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
 }
 
 export async function renderPng(spec: ChartExportSpec, opts: ImageOptions): Promise<Blob> {
-  const option = prepare(spec, opts)
+  const option = await prepare(spec, opts)
   // Text is measured with the fonts in use; wait so CJK glyphs are not measured with a fallback.
   if (typeof document !== 'undefined' && document.fonts) await document.fonts.ready
   const host = document.createElement('div')
@@ -56,7 +60,7 @@ function ensureSvgRenderer(): Promise<void> {
 
 /** SVG text; ECharts escapes every text node, so user text cannot become markup. */
 export async function renderSvg(spec: ChartExportSpec, opts: ImageOptions): Promise<string> {
-  const option = prepare(spec, opts)
+  const option = await prepare(spec, opts)
   await ensureSvgRenderer()
   const chart = init(null, null, { renderer: 'svg', ssr: true, width: opts.width, height: opts.height })
   try {
