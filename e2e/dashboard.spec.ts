@@ -30,6 +30,39 @@ test('loads the sample dashboard without console errors and says it is sample da
   expect(errors).toEqual([])
 })
 
+test('opens on the pre-shaped sample: no worker starts and neither sample file is fetched; an import starts the worker', async ({ page }) => {
+  const workers: string[] = []
+  const requested: string[] = []
+  page.on('worker', (w) => workers.push(w.url()))
+  page.on('request', (r) => requested.push(r.url()))
+  await page.goto('./')
+  await ready(page)
+  await page.waitForLoadState('networkidle')
+  expect(requested.filter((u) => /\/sample\/sample-table\.bin$/.test(u))).toHaveLength(1)
+  expect(requested.filter((u) => /sample-(annual|monthly)/.test(u))).toEqual([])
+  expect(requested.filter((u) => /loader\.worker|spawn-loader/.test(u))).toEqual([])
+  expect(workers).toEqual([])
+
+  await page.getByTestId('import-file').setInputFiles(new URL('./fixtures/import/long-utf8-bom.csv', import.meta.url).pathname)
+  await expect(page.getByTestId('import-counts')).toBeVisible()
+  expect(workers.filter((u) => /loader\.worker/.test(u))).toHaveLength(1)
+})
+
+test('a truncated or missing sample file is reported with its name and fault', async ({ page }) => {
+  const SAMPLE = /\/sample\/sample-table\.bin$/
+  await page.route(SAMPLE, async (route) => {
+    const res = await route.fetch()
+    await route.fulfill({ response: res, body: (await res.body()).subarray(0, 100_000) })
+  })
+  await page.goto('./')
+  await expect(page.getByTestId('load-error')).toContainText('sample/sample-table.bin is 100000 bytes, but its header describes')
+  await expect(page.getByTestId('load-error')).toContainText('the file is truncated')
+  await page.unroute(SAMPLE)
+  await page.route(SAMPLE, (route) => route.fulfill({ status: 404, body: 'not found' }))
+  await page.reload()
+  await expect(page.getByTestId('load-error')).toContainText('sample/sample-table.bin: 404')
+})
+
 test('at 1440 × 900 the region table below the fold is fetched only when scrolled near', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 })
   const requested: string[] = []

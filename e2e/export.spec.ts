@@ -1,20 +1,26 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
+import { decodeTableFile, encodeTableFile } from '../src/data/table-file'
 
 test.use({ testIdAttribute: 'data-test', acceptDownloads: true })
 
 /** A published source turned into formula injections, to check that exports neutralise them. */
 const INJECTED = '=HYPERLINK("http://example.invalid","x")'
 
+/** Gives the published 锡山区 2023 legal-aid row of the sample the injected source. */
 async function injectFormulaSource(page: Page) {
-  await page.route(/sample-annual[^/]*\.csv$/, async (route) => {
+  await page.route(/\/sample\/sample-table\.bin$/, async (route) => {
     const res = await route.fetch()
-    const text = (await res.text()).replace(
-      /^(320205,锡山区,2023,legal_aid_cases,[^,]*,)(.*)$/m,
-      `$1"${INJECTED.replaceAll('"', '""')}"`,
-    )
-    await route.fulfill({ response: res, body: text })
+    const { table, reports } = decodeTableFile(new Uint8Array(await res.body()).slice().buffer, 'sample-table.bin')
+    const row = Array.from({ length: table.length }, (_, i) => i).find(
+      (i) =>
+        table.regions[table.region[i]!] === '320205' && table.periods[table.period[i]!] === '2023' && table.indicators[table.indicator[i]!] === 'legal_aid_cases',
+    )!
+    const source = Uint32Array.from(table.source)
+    source[row] = table.sources.length
+    const patched = encodeTableFile({ ...table, source, sources: [...table.sources, INJECTED] }, reports)
+    await route.fulfill({ response: res, body: Buffer.from(patched) })
   })
 }
 

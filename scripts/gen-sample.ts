@@ -8,7 +8,8 @@
  *   npx tsx scripts/gen-sample.ts      (npm run gen:sample)
  *
  * The contents come from the pure functions in scripts/sample/generate.ts; this script only writes
- * them and prints a summary.
+ * them and prints a summary. `npm run gen:sample` then reshapes them for the page
+ * (scripts/gen-sample-table.ts).
  */
 import { writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'

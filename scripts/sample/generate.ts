@@ -746,11 +746,16 @@ export function sampleReadme(): string {
 Do not edit the generated files by hand: change \`scripts/sample/generate.ts\` and run
 
 \`\`\`sh
-npm run gen:sample        # = npx tsx scripts/gen-sample.ts
+npm run gen:sample        # = npx tsx scripts/gen-sample.ts, then npm run gen:sample-table
 \`\`\`
 
 The generator is deterministic (seeded PRNG mulberry32, seed **${SEED}**, one stream per
 division × indicator; no clock, no \`Math.random\`): running it again gives byte-identical files.
+
+The dashboard does not parse these two files when it opens: it loads \`public/sample/sample-table.bin\`,
+the columnar table and load reports the loader makes of them, shaped ahead of time by
+\`scripts/gen-sample-table.ts\` (\`npm run gen:sample-table\`, which \`npm run gen:sample\` runs too;
+\`src/data/sample-table.spec.ts\` fails while it is stale). The files here stay the source of truth.
 
 ## 中文
 

@@ -1,12 +1,10 @@
 /**
  * The bundled catalogues (data/indicators.json, data/regions.json), validated once at start-up,
- * and the URLs of the bundled sample files.
+ * and the URL of the bundled sample.
  */
 import { shallowReactive } from 'vue'
 import indicatorsJson from '../../data/indicators.json'
 import regionsJson from '../../data/regions.json'
-import sampleAnnualUrl from '../../data/sample-annual.csv?url'
-import sampleMonthlyUrl from '../../data/sample-monthly.json?url'
 import { loadIndicatorCatalogue } from '@/domain/indicators'
 import { loadRegionCatalogue } from '@/domain/regions'
 import { buildHierarchy } from '@/domain/aggregate'
@@ -20,10 +18,12 @@ export const regionCatalogue = loadRegionCatalogue(regionsJson)
 export const hierarchy = buildHierarchy(regionCatalogue.all)
 export const ROOT_REGION = regionCatalogue.all.find((r) => r.parent === null)!.adcode
 
-export const SAMPLE_FILES = [
-  { url: sampleAnnualUrl, name: 'sample-annual.csv' },
-  { url: sampleMonthlyUrl, name: 'sample-monthly.json' },
-] as const
+/**
+ * data/sample-annual.csv and data/sample-monthly.json as the loader reads them, shaped ahead of time
+ * (scripts/gen-sample-table.ts, src/data/table-file.ts), so the page neither parses them nor starts
+ * the loader worker for them. Served from public/, beside index.html under any sub-path.
+ */
+export const SAMPLE_TABLE = { url: `${import.meta.env.BASE_URL}sample/sample-table.bin`, name: 'sample/sample-table.bin' } as const
 
 /**
  * Adds a dataset's custom indicators to the catalogue the app reads (ids already there are left

@@ -1,11 +1,13 @@
 /**
  * The page side of loading: fetch or read bytes, hand them to the loader worker, get a table back.
+ * The worker starts with the first parse (a file the user imports or links); the bundled sample
+ * does not need it.
  */
 import type { Catalogues, ParseRequest, ParsedFile } from './parse'
 import type { WorkerRequest, WorkerResponse } from './loader.worker'
 import { rememberRowGroups } from '@/domain/aggregate'
 
-let worker: Worker | undefined
+let worker: Promise<Worker> | undefined
 let nextId = 1
 interface Pending {
   resolve: (r: ParsedFile) => void
@@ -25,27 +27,35 @@ export class CancelledError extends Error {
 function stopWorker(err: Error) {
   for (const p of pending.values()) p.reject(err)
   pending.clear()
-  worker?.terminate()
+  void worker?.then((w) => w.terminate(), () => undefined)
   worker = undefined
 }
 
-function getWorker(): Worker {
+function receive(e: MessageEvent<WorkerResponse>) {
+  const msg = e.data
+  const p = pending.get(msg.id)
+  if (!p) return
+  if ('progress' in msg) return p.onProgress?.(msg.progress)
+  pending.delete(msg.id)
+  if (msg.ok) {
+    rememberRowGroups(msg.result.table, msg.groups)
+    p.resolve(msg.result)
+  } else p.reject(new Error(msg.error))
+}
+
+/** The worker, started by the first parse; nothing else creates it. */
+function getWorker(): Promise<Worker> {
   if (!worker) {
-    worker = new Worker(new URL('./loader.worker.ts', import.meta.url), { type: 'module', name: 'loader' })
-    worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
-      const msg = e.data
-      const p = pending.get(msg.id)
-      if (!p) return
-      if ('progress' in msg) return p.onProgress?.(msg.progress)
-      pending.delete(msg.id)
-      if (msg.ok) {
-        rememberRowGroups(msg.result.table, msg.groups)
-        p.resolve(msg.result)
-      }
-      else p.reject(new Error(msg.error))
-    }
-    // A crashed worker fails every request in flight; the next request starts a fresh one.
-    worker.onerror = (e) => stopWorker(new Error(e.message || 'loader worker failed'))
+    const starting = import('./spawn-loader').then(({ spawnLoaderWorker }) => {
+      const w = spawnLoaderWorker()
+      w.onmessage = receive
+      // A crashed worker fails every request in flight; the next request starts a fresh one.
+      w.onerror = (e) => stopWorker(new Error(e.message || 'loader worker failed'))
+      return w
+    })
+    // A module that could not be fetched (offline, a new deployment) is fetched again next time.
+    starting.catch(() => worker === starting && (worker = undefined))
+    worker = starting
   }
   return worker
 }
@@ -64,7 +74,14 @@ export function startParse(request: ParseRequest, catalogues: Catalogues, onProg
     // Plain copies: the page's indicator list is reactive, and a proxy cannot be posted.
     const plain: Catalogues = { regions: [...catalogues.regions], indicators: [...catalogues.indicators] }
     const msg: WorkerRequest = { id, type: 'parse', request, catalogues: plain }
-    getWorker().postMessage(msg, [request.bytes])
+    getWorker().then(
+      // Not posted when cancelled while the worker was starting.
+      (w) => pending.has(id) && w.postMessage(msg, [request.bytes]),
+      (e: unknown) => {
+        if (!pending.delete(id)) return
+        reject(new Error(`the loader could not start: ${e instanceof Error ? e.message : String(e)}`))
+      },
+    )
   })
   // Parsing is synchronous inside the worker, so the only way to stop it is to end the worker.
   return { result, cancel: () => pending.has(id) && stopWorker(new CancelledError()) }

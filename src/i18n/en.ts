@@ -12,7 +12,7 @@ const en: typeof zh = {
     switchToLight: 'Switch to light theme',
     switchLanguage: '中文',
     loading: 'Loading data…',
-    loadFailed: 'Could not load the data: {error}. Reload the page; if it still fails, check that the sample files in data/ are complete.',
+    loadFailed: 'Could not load the data: {error}. Reload the page; if it still fails, check that the deployed sample/sample-table.bin is complete.',
     decalOn: 'Patterns',
     decalHint: 'Overlay patterns on charts for colour-blind readers',
     bigScreen: 'Big screen',

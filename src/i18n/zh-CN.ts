@@ -10,7 +10,7 @@ export default {
     switchToLight: '切换到浅色主题',
     switchLanguage: 'English',
     loading: '正在加载数据…',
-    loadFailed: '数据加载失败：{error}。请刷新页面重试；如仍失败，请检查 data/ 目录中的示例文件是否完整。',
+    loadFailed: '数据加载失败：{error}。请刷新页面重试；如仍失败，请检查所部署的 sample/sample-table.bin 是否完整。',
     decalOn: '图案填充',
     decalHint: '为色觉障碍用户在图表上叠加图案',
     bigScreen: '大屏',

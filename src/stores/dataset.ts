@@ -5,32 +5,28 @@
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { concatTables, emptyTable, type FactTable } from '@/domain/table'
+import { emptyTable, type FactTable } from '@/domain/table'
 import { FactIndex } from '@/domain/aggregate'
 import type { DashboardContext } from '@/domain/dashboard'
 import { SAMPLE_SOURCE, type Indicator } from '@/domain/types'
 import type { LoadReport } from '@/data/facts'
-import { fetchBytes, parseInWorker } from '@/data/loader'
+import { fetchBytes, FetchError } from '@/data/loader'
+import { decodeTableFile, type TableFile } from '@/data/table-file'
 import { overlayTables } from '@/data/combine'
-import { hierarchy, indicatorCatalogue, regionCatalogue, SAMPLE_FILES, isCustomIndicator, setCustomIndicators } from '@/data/catalogues'
+import { hierarchy, indicatorCatalogue, regionCatalogue, SAMPLE_TABLE, isCustomIndicator, setCustomIndicators } from '@/data/catalogues'
 import { DEFAULT_INDICATOR, useFiltersStore } from './filters'
 
 export type DatasetStatus = 'idle' | 'loading' | 'ready' | 'error'
 
-const catalogues = { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators }
+let sampleCache: Promise<TableFile> | undefined
 
-interface Loaded {
-  table: FactTable
-  reports: LoadReport[]
-}
-
-let sampleCache: Promise<Loaded> | undefined
-
-/** The bundled sample, fetched and parsed once and kept for combining with a user's data. */
-function sampleData(): Promise<Loaded> {
-  sampleCache ??= Promise.all(
-    SAMPLE_FILES.map(async (f) => parseInWorker({ file: f.name, bytes: await fetchBytes(f.url), defaultSource: SAMPLE_SOURCE }, catalogues)),
-  ).then((parsed) => ({ table: concatTables(parsed.map((p) => p.table)), reports: parsed.map((p) => p.report) }))
+/**
+ * The bundled sample, fetched once and kept for combining with a user's data. It comes already
+ * shaped into the table and reports the loader would make of the sample files; after a failure the
+ * next call tries again.
+ */
+function sampleData(): Promise<TableFile> {
+  sampleCache ??= fetchBytes(SAMPLE_TABLE.url).then((bytes) => decodeTableFile(bytes, SAMPLE_TABLE.name))
   sampleCache.catch(() => (sampleCache = undefined))
   return sampleCache
 }
@@ -91,8 +87,8 @@ export const useDatasetStore = defineStore('dataset', () => {
       shown.value = null
       replace(s.table, s.reports, true)
     } catch (e) {
-      // The previous table stays in place and usable.
-      error.value = e instanceof Error ? e.message : String(e)
+      // The previous table stays in place and usable. A fetch's status alone does not say which file.
+      error.value = e instanceof FetchError ? `${SAMPLE_TABLE.name}: ${e.message}` : e instanceof Error ? e.message : String(e)
       status.value = table.value.length > 0 ? 'ready' : 'error'
     }
   }
