@@ -17,29 +17,36 @@ if (channel) {
   ;(channel.port1 as { unref?: () => void }).unref?.()
 }
 
-function post(): void {
+/** The next job's task: the first of a burst right after the change, each later one in a task of its own. */
+function post(first = false): void {
   if (posted) return
   posted = true
-  if (channel) channel.port2.postMessage(null)
+  if (first) queueMicrotask(runNext)
+  else if (channel) channel.port2.postMessage(null)
   else setTimeout(runNext, 0)
 }
+
+let running = false
 
 function runNext(): void {
   posted = false
   const job = queue.values().next().value
   if (!job) return
   queue.delete(job)
+  running = true
   try {
     job()
   } finally {
+    running = false
     if (queue.size > 0) post()
   }
 }
 
 /** Runs `job` in a later task of its own; a job already waiting keeps its place. */
 export function scheduleChartUpdate(job: ChartJob): void {
+  const first = queue.size === 0 && !running
   queue.add(job)
-  post()
+  post(first)
 }
 
 export function cancelChartUpdate(job: ChartJob): void {

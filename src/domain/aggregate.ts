@@ -133,8 +133,12 @@ export class FactIndex {
     return this.unplacedRows
   }
 
-  /** Periods in which the indicator has at least one row, sorted. */
-  periodsOf(indicatorId: string): string[] {
+  private readonly periodLists = new Map<string, readonly string[]>()
+
+  /** Periods in which the indicator has at least one row, sorted. Worked out once per indicator. */
+  periodsOf(indicatorId: string): readonly string[] {
+    let list = this.periodLists.get(indicatorId)
+    if (list) return list
     const ic = this.indicatorCode.get(indicatorId)
     if (ic === undefined) return []
     const nP = this.table.periods.length
@@ -142,7 +146,9 @@ export class FactIndex {
     for (let p = 0; p < nP; p++) {
       if (this.offsets[ic * nP + p + 1]! > this.offsets[ic * nP + p]!) out.push(this.table.periods[p]!)
     }
-    return out.sort()
+    list = out.sort()
+    this.periodLists.set(indicatorId, list)
+    return list
   }
 
   hasIndicator(indicatorId: string): boolean {

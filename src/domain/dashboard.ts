@@ -53,8 +53,19 @@ export function referenceValue(ctx: DashboardContext, ind: Indicator, period: st
   return meanOfPresent(ctx.regions.children(parent).map((r) => valueAt(ctx, ind, period, r.adcode)))
 }
 
-export function periodsFor(ctx: DashboardContext, indicatorId: string, frequency: 'annual' | 'monthly'): string[] {
-  return ctx.index.periodsOf(indicatorId).filter((p) => frequencyOf(p) === frequency)
+/** Per index (the data loaded), per indicator and frequency: every panel asks on every change. */
+const periodLists = new WeakMap<FactIndex, Map<string, readonly string[]>>()
+
+export function periodsFor(ctx: DashboardContext, indicatorId: string, frequency: 'annual' | 'monthly'): readonly string[] {
+  let byKey = periodLists.get(ctx.index)
+  if (!byKey) periodLists.set(ctx.index, (byKey = new Map()))
+  const key = `${indicatorId}\u0000${frequency}`
+  let list = byKey.get(key)
+  if (!list) {
+    list = ctx.index.periodsOf(indicatorId).filter((p) => frequencyOf(p) === frequency)
+    byKey.set(key, list)
+  }
+  return list
 }
 
 /** Months of one year in the data, e.g. 2024-01 … 2024-12 (empty for an annual-only indicator). */
@@ -483,7 +494,7 @@ export function smallMultiplesModel(ctx: DashboardContext, ind: Indicator, sel: 
       max = Math.max(max, v)
     }
   if (!Number.isFinite(min)) min = max = 0
-  return { periods, panels, min, max, highlight: frame.mapAdcode !== sel.scope ? sel.scope : null }
+  return { periods: [...periods], panels, min, max, highlight: frame.mapAdcode !== sel.scope ? sel.scope : null }
 }
 
 /** The headline indicators of each category, in catalogue order. */

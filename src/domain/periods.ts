@@ -33,10 +33,20 @@ export function formatPeriodCode(p: Period): PeriodCode {
   return `${p.year}-${String(p.sub).padStart(2, '0')}`
 }
 
+// Asked for the same few hundred codes over and over on every filter change (each panel filters
+// an indicator's periods by frequency), so each code is read once.
+const frequencies = new Map<PeriodCode, Frequency | null>()
+
 export function frequencyOf(code: PeriodCode): Frequency | null {
-  const p = parsePeriod(code)
-  if (!p) return null
-  return p.kind === 'year' ? 'annual' : p.kind === 'month' ? 'monthly' : null
+  let f = frequencies.get(code)
+  if (f === undefined) {
+    const p = parsePeriod(code)
+    f = !p ? null : p.kind === 'year' ? 'annual' : p.kind === 'month' ? 'monthly' : null
+    // Codes come from the loaded data; beyond a few thousand something else is going on, so start over.
+    if (frequencies.size > 8192) frequencies.clear()
+    frequencies.set(code, f)
+  }
+  return f
 }
 
 /** The same period one year earlier, for 同比 (year-on-year). */

@@ -66,7 +66,11 @@ export const useFiltersStore = defineStore('filters', () => {
     trendMode.value = TREND_MODES.includes(m) ? m : 'annual'
   }
   function setCompare(list: readonly string[]) {
-    compare.value = [...new Set(list.filter((a) => regionCatalogue.has(a)))].slice(0, MAX_COMPARE)
+    const next = [...new Set(list.filter((a) => regionCatalogue.has(a)))].slice(0, MAX_COMPARE)
+    // The same list keeps its array: every URL change sets it again, and a new array would make the
+    // comparison select re-measure its tags (a forced layout of the whole page) for nothing.
+    if (next.length === compare.value.length && next.every((a, k) => a === compare.value[k])) return
+    compare.value = next
   }
   /** Adds a region to the comparison set, or takes it out if it is in. */
   function toggleCompare(adcode: string) {
