@@ -66,8 +66,14 @@ export interface ParseJob {
   cancel: () => void
 }
 
-/** Parses in the worker; `request.bytes` is transferred, so pass a copy if you need it again. */
-export function startParse(request: ParseRequest, catalogues: Catalogues, onProgress?: (fraction: number) => void): ParseJob {
+/**
+ * What the worker is asked to parse: the bytes, or a Blob (a chosen File) that the worker reads
+ * itself, so that the page never holds a large file's bytes.
+ */
+export type ParseInput = Omit<ParseRequest, 'bytes'> & { bytes: ArrayBuffer | Blob }
+
+/** Parses in the worker; `request.bytes`, when an ArrayBuffer, is transferred, so pass a copy if you need it again. */
+export function startParse(request: ParseInput, catalogues: Catalogues, onProgress?: (fraction: number) => void): ParseJob {
   const id = nextId++
   const result = new Promise<ParsedFile>((resolve, reject) => {
     pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) })
@@ -76,7 +82,7 @@ export function startParse(request: ParseRequest, catalogues: Catalogues, onProg
     const msg: WorkerRequest = { id, type: 'parse', request, catalogues: plain }
     getWorker().then(
       // Not posted when cancelled while the worker was starting.
-      (w) => pending.has(id) && w.postMessage(msg, [request.bytes]),
+      (w) => pending.has(id) && w.postMessage(msg, request.bytes instanceof ArrayBuffer ? [request.bytes] : []),
       (e: unknown) => {
         if (!pending.delete(id)) return
         reject(new Error(`the loader could not start: ${e instanceof Error ? e.message : String(e)}`))
@@ -87,7 +93,7 @@ export function startParse(request: ParseRequest, catalogues: Catalogues, onProg
   return { result, cancel: () => pending.has(id) && stopWorker(new CancelledError()) }
 }
 
-export function parseInWorker(request: ParseRequest, catalogues: Catalogues): Promise<ParsedFile> {
+export function parseInWorker(request: ParseInput, catalogues: Catalogues): Promise<ParsedFile> {
   return startParse(request, catalogues).result
 }
 

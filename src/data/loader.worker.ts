@@ -10,7 +10,7 @@ import { transferablesOf } from '@/domain/table'
 import { groupRows, type RowGroups } from '@/domain/aggregate'
 import { parseFileAsync, type Catalogues, type ParseRequest, type ParsedFile } from './parse-common'
 
-export type WorkerRequest = { id: number; type: 'parse'; request: ParseRequest; catalogues: Catalogues }
+export type WorkerRequest = { id: number; type: 'parse'; request: Omit<ParseRequest, 'bytes'> & { bytes: ArrayBuffer | Blob }; catalogues: Catalogues }
 export type WorkerResponse =
   | { id: number; ok: true; result: ParsedFile; groups: RowGroups }
   | { id: number; ok: false; error: string }
@@ -19,8 +19,11 @@ export type WorkerResponse =
 const scope = self as unknown as DedicatedWorkerGlobalScope
 
 scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
-  const { id, request, catalogues } = e.data
+  const { id, request: asked, catalogues } = e.data
   try {
+    // A chosen file comes as a Blob and is read here, off the page's thread and heap.
+    const bytes = asked.bytes instanceof Blob ? await asked.bytes.arrayBuffer() : asked.bytes
+    const request: ParseRequest = { ...asked, bytes }
     const result = await parseFileAsync(request, catalogues, (progress) => scope.postMessage({ id, progress } satisfies WorkerResponse))
     // The rows grouped by indicator and period, which the page's index needs: built here, so the
     // page does not spend two passes over a large table when it arrives.

@@ -38,7 +38,7 @@ function dict<T>(from?: Dict<T>, key?: string, value?: T): Dict<T> {
 export const useImportStore = defineStore('import', () => {
   const open = ref(false)
   const managerOpen = ref(false)
-  /** The chosen file as a Blob: each parse reads it afresh, so the page never copies its bytes. */
+  /** The chosen file as a Blob: the worker reads it for each parse, so the page never holds its bytes. */
   const file = shallowRef<{ name: string; data: Blob } | null>(null)
   const encoding = ref<Encoding | null>(null)
   const delimiter = ref<Delimiter | null>(null)
@@ -55,8 +55,6 @@ export const useImportStore = defineStore('import', () => {
   const withSample = ref(false)
   const saving = ref(false)
   let job: ParseJob | undefined
-  /** Bumped by each parse, cancel and close, so a parse still reading its file knows it is stale. */
-  let parseRun = 0
 
   const customIndicators = computed<Indicator[]>(() => Object.values(customSpecs.value).map(customIndicator))
 
@@ -114,32 +112,17 @@ export const useImportStore = defineStore('import', () => {
     const f = file.value
     if (!f) return
     job?.cancel()
-    job = undefined
-    const run = ++parseRun
     parsing.value = true
     progress.value = null
     const timer = setTimeout(() => (progress.value ??= 0), PROGRESS_DELAY_MS)
     const indicators = [...indicatorCatalogue.indicators, ...customIndicators.value.filter((c) => !indicatorCatalogue.byId.has(c.id))]
-    let bytes: ArrayBuffer
-    try {
-      // Read afresh (off the main thread) and handed to the worker without a copy.
-      bytes = await f.data.arrayBuffer()
-    } catch (e) {
-      if (run === parseRun) {
-        clearTimeout(timer)
-        parsing.value = false
-        error.value = userErrorOf(e)
-      }
-      return
-    }
-    // Cancelled, closed or started again while the file was being read.
-    if (run !== parseRun) return clearTimeout(timer)
     // The worker tells the format from the file name; the parser and its CSV library stay off the
     // main thread.
     const current = startParse(
       {
         file: f.name,
-        bytes,
+        // The worker reads the file itself: the page never holds its bytes.
+        bytes: f.data,
         ...(encoding.value ? { encoding: encoding.value } : {}),
         ...(delimiter.value ? { delimiter: delimiter.value } : {}),
         ...(sheet.value ? { sheet: sheet.value } : {}),
@@ -174,7 +157,6 @@ export const useImportStore = defineStore('import', () => {
   }
 
   function cancelParse() {
-    parseRun++
     job?.cancel()
     job = undefined
     parsing.value = false
@@ -236,7 +218,6 @@ export const useImportStore = defineStore('import', () => {
   }
 
   function close() {
-    parseRun++
     job?.cancel()
     job = undefined
     open.value = false
