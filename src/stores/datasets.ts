@@ -6,7 +6,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { comparePeriods } from '@/domain/periods'
 import type { Indicator } from '@/domain/types'
-import { fetchBytes, FetchError, parseInWorker } from '@/data/loader'
+import { fetchBlob, FetchError, parseInWorker } from '@/data/loader'
 import type { ParsedFile } from '@/data/parse'
 import type { LoadReport } from '@/data/facts'
 import { indicatorCatalogue, regionCatalogue } from '@/data/catalogues'
@@ -80,7 +80,8 @@ export const useDatasetsStore = defineStore('datasets', () => {
       const abs = new URL(url, location.href).href
       const name = decodeURIComponent(new URL(abs).pathname.split('/').pop() || abs)
       const parsed = await parseInWorker(
-        { file: name, bytes: await fetchBytes(abs), defaultSource: name },
+        // As a Blob: the worker reads it, so the page never holds a large file's bytes.
+        { file: name, bytes: await fetchBlob(abs), defaultSource: name },
         { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators },
       )
       link.value = { url: abs, report: parsed.report }
