@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { emptyTable, FactTableBuilder, type FactTable } from '@/domain/table'
+import { emptyTable, FactTableBuilder, transferablesOf, type FactTable } from '@/domain/table'
 import type { LoadReport } from './facts'
 import { decodeTableFile, encodeTableFile, TABLE_FILE_VERSION } from './table-file'
 
@@ -82,5 +82,17 @@ describe('table files', () => {
     // The third row's source code, in the last column.
     new DataView(bytes.buffer).setUint32(columnsAt + 3 * 8 + 3 * 3 * 4 + 2 * 4, 7, true)
     expect(() => decodeTableFile(bufferOf(bytes), 't.bin')).toThrow('t.bin: row 3 has source code 7, but the header lists 2 sources')
+  })
+})
+
+describe('a table read from a file', () => {
+  it('can be posted to a worker: its columns share one buffer, named once in the transfer list', () => {
+    const read = decodeTableFile(bufferOf(encodeTableFile(table(), reports)), 't.bin').table
+    const list = transferablesOf(read)
+    expect(list).toHaveLength(1)
+    // The structured clone itself refuses a buffer named twice; once is accepted.
+    const { port1 } = new MessageChannel()
+    expect(() => port1.postMessage(read, list)).not.toThrow()
+    port1.close()
   })
 })

@@ -99,7 +99,9 @@ function code(dict: Map<string, number>, key: string): number {
 
 /** The buffers of a table, for postMessage's transfer list. */
 export function transferablesOf(t: FactTable): ArrayBuffer[] {
-  return [t.region, t.period, t.indicator, t.source, t.value].map((a) => a.buffer as ArrayBuffer)
+  // Each buffer once: a table read from a file or the database has all five columns on one
+  // buffer, and postMessage refuses a transfer list that names a buffer twice.
+  return [...new Set([t.region, t.period, t.indicator, t.source, t.value].map((a) => a.buffer as ArrayBuffer))]
 }
 
 /** Concatenates tables, re-coding each one's dictionaries into the result's. */
