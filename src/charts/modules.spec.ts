@@ -10,6 +10,7 @@ import { buildTrendOption } from './options/trend'
 import type { BuildContext, ChartOption } from './options/types'
 import { palettes } from './theme'
 import { reportOption } from '@/export/layout'
+import { figureFixture as fig } from '@/domain/figures.fixtures'
 import type { Indicator } from '@/domain/types'
 import type { MapModel, TrendModel } from '@/domain/dashboard'
 
@@ -35,15 +36,18 @@ const trend = (periods: string[]): ChartOption => {
     mode: periods.length > 12 ? 'monthly' : 'annual',
     frequency: periods.length > 12 ? 'monthly' : 'annual',
     periods,
-    series: [{ key: 'A', kind: 'region', values: periods.map((_, k) => k) }],
+    series: [{ key: 'A', kind: 'region', values: periods.map((_, k) => k), figures: periods.map((_, k) => fig(k)) }],
     values: periods.map((_, k) => k),
     reference: null,
+    benchmark: null,
+    sources: [],
   }
   return buildTrendOption(model, ctx(rate), { seriesName: (k) => k, reference: null, benchmark: null, noData: '-' })
 }
 const ranking = (n: number): ChartOption => {
-  const items = Array.from({ length: n }, (_, k) => ({ adcode: `D${k}`, value: n - k, rank: k + 1, previousRank: 0, yoy: null }))
-  return buildRankingOption({ parent: 'P', level: 'district', items, reference: { kind: 'peerMean', value: 1 }, highlight: null }, ctx(rate), {
+  const items = Array.from({ length: n }, (_, k) => ({ adcode: `D${k}`, value: n - k, figure: fig(n - k), rank: k + 1, previousRank: 0, rankInBoth: 0, yoy: null }))
+  const model = { parent: 'P', level: 'district' as const, items, reference: { kind: 'peerMean' as const, value: 1 }, highlight: null, coverage: { reported: n, expected: n }, sources: [] }
+  return buildRankingOption(model, ctx(rate), {
     reference: '',
     noData: '-',
     rankLine: () => '',
@@ -55,16 +59,18 @@ const map = (indicator: Indicator, scale: MapModel['scale']): ChartOption => {
     geoKey: 'P',
     level: 'city',
     items: [
-      { adcode: 'A', value: 10, rank: 2, yoy: null },
-      { adcode: 'B', value: 40, rank: 1, yoy: null },
+      { adcode: 'A', value: 10, figure: fig(10), rank: 2, yoy: null },
+      { adcode: 'B', value: 40, figure: fig(40), rank: 1, yoy: null },
     ],
     highlight: null,
     min: 10,
     max: 40,
     scale,
     breaks: scale === 'piecewise' ? [10, 20, 30, 40] : [10, 40],
+    coverage: { reported: 2, expected: 2 },
+    sources: [],
   }
-  return buildMapOption(model, 'm', ctx(indicator), { noData: '', rank: () => '', yoy: '', high: '', low: '' })
+  return buildMapOption(model, 'm', ctx(indicator), { noData: '', rank: () => '', yoy: '', high: '', low: '', change: () => '' })
 }
 const months = Array.from({ length: 36 }, (_, k) => `${2021 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`)
 
@@ -82,7 +88,7 @@ describe('modulesOf', () => {
 
   it('asks for the graded legend of a count and for the titles of small multiples and reports', () => {
     expect(modulesOf(map(count, 'piecewise'))).toEqual(['visualMapPiecewise'])
-    const multiples = buildMultiplesOption({ periods: ['2023'], panels: [{ adcode: 'A', values: [1] }], min: 1, max: 1, highlight: null }, ctx(rate), { noData: '-' }, 2)
+    const multiples = buildMultiplesOption({ periods: ['2023'], panels: [{ adcode: 'A', values: [1] }], min: 1, max: 1, highlight: null, sources: [] }, ctx(rate), { noData: '-' }, 2)
     expect(modulesOf(multiples)).toEqual(['title'])
     const texts = { title: 't', filters: [], unit: '', definition: '', source: '', asOf: '' }
     // A report leaves the zoom window out: it shows every period.

@@ -23,6 +23,9 @@ export interface Hierarchy {
   readonly indexOf: ReadonlyMap<string, number>
   /** Number of leaves (regions without children) under each region, itself included if a leaf. */
   readonly leafCount: Uint32Array
+  /** Children of region i: childList[childOffsets[i] .. childOffsets[i + 1]], in catalogue order. */
+  readonly childOffsets: Uint32Array
+  readonly childList: Int32Array
 }
 
 export function buildHierarchy(regions: readonly Pick<Region, 'adcode' | 'parent'>[]): Hierarchy {
@@ -49,19 +52,90 @@ export function buildHierarchy(regions: readonly Pick<Region, 'adcode' | 'parent
     const p = parent[i]!
     if (p >= 0) leafCount[p]! += leafCount[i]!
   }
-  return { size, adcodes: regions.map((r) => r.adcode), parent, bottomUp, indexOf, leafCount }
+  const childOffsets = new Uint32Array(size + 1)
+  for (let i = 0; i < size; i++) if (parent[i]! >= 0) childOffsets[parent[i]! + 1]!++
+  for (let i = 0; i < size; i++) childOffsets[i + 1]! += childOffsets[i]!
+  const fill = childOffsets.slice(0, size)
+  const childList = new Int32Array(size)
+  for (let i = 0; i < size; i++) if (parent[i]! >= 0) childList[fill[parent[i]!]!++] = i
+  return { size, adcodes: regions.map((r) => r.adcode), parent, bottomUp, indexOf, leafCount, childOffsets, childList }
 }
+
+/** Positions of the children of region `i`. */
+export function childrenOf(h: Hierarchy, i: number): Int32Array {
+  return h.childList.subarray(h.childOffsets[i]!, h.childOffsets[i + 1]!)
+}
+
+/**
+ * What a figure is, region by region (Slice.state):
+ * - none          no data at all;
+ * - reported      the region's own row (or, for a monthly flow, its own months) gave it;
+ * - rolledUp      built from the region's children by the indicator's rule;
+ * - derived       a ratio worked out from the region's own numerator and denominator rows;
+ * - needsInputs   children have figures, but not the inputs the rule needs to combine them (rates
+ *                 without the counts behind them, weighted means without weights);
+ * - invalid       outside what the indicator can be (a share below 0 or over 100%, a numerator over
+ *                 its denominator): never shown as a number.
+ */
+export const FIGURE_STATES = ['none', 'reported', 'rolledUp', 'derived', 'needsInputs', 'invalid'] as const
+export type FigureState = (typeof FIGURE_STATES)[number]
+const NONE = 0
+const REPORTED = 1
+const ROLLED_UP = 2
+const DERIVED = 3
+const NEEDS_INPUTS = 4
+const INVALID = 5
+
+/** Source code of an annual value built from months that came from more than one source. */
+export const MIXED_SOURCES = -2
 
 /** Values of one indicator in one period for every region of the hierarchy. */
 export interface Slice {
-  /** NaN = no data. */
+  /** NaN where there is no figure to show: no data, missing inputs, or an invalid value. */
   readonly value: Float64Array
-  /** 1 where the value was reported for the region itself, 0 where it was rolled up. */
+  /** Index into FIGURE_STATES. */
+  readonly state: Uint8Array
+  /** 1 where the region's own data gave the value (a row, or its own months), 0 where it was built. */
   readonly reported: Uint8Array
-  /** Leaves under each region that contributed (a reported value covers all its leaves). */
+  /** Leaves under each region that the figure is built from (a reported value covers all its leaves). */
   readonly coverage: Uint32Array
-  /** Source code (into the table's `sources`) of a reported value, -1 for a rolled-up one. */
+  /** Source code (into the table's `sources`) of a reported value; -1 for none, MIXED_SOURCES. */
   readonly source: Int32Array
+  /** For an annual value built from the region's own months: how many months (1–12); 0 otherwise. */
+  readonly months: Uint8Array
+  /** 1 where some value behind the figure is an annual value built from fewer than 12 months. */
+  readonly partial: Uint8Array
+  /**
+   * What each region hands its parent: for sums and means (value, 1), for ratios (Σnumerator,
+   * Σdenominator), for weighted means (Σvalue×weight, Σweight); pairB = 0 when it hands nothing.
+   * pairCoverage counts the leaves behind the pair, pairOwn is 1 when the pair is the region's own
+   * data rather than its children's, pairBad 1 when an invalid input is behind it.
+   */
+  readonly pairA: Float64Array
+  readonly pairB: Float64Array
+  readonly pairCoverage: Uint32Array
+  readonly pairOwn: Uint8Array
+  readonly pairBad: Uint8Array
+}
+
+export function figureState(slice: Slice, pos: number): FigureState {
+  return FIGURE_STATES[slice.state[pos]!]!
+}
+
+/**
+ * Whether values of the indicator are shares, bounded by 0 and 100%: ratios, and rates averaged
+ * plainly. A weighted mean of percentages (e.g. a wage increase) is a change and may lie outside.
+ */
+export function isShare(ind: Pick<Indicator, 'unit' | 'aggregation'>): boolean {
+  return ind.unit === '%' && (ind.aggregation.kind === 'ratio' || ind.aggregation.kind === 'mean')
+}
+
+/**
+ * Whether annual values of the indicator can be built by adding its months: flows (sums) reported
+ * monthly. Stocks such as year-end headcounts are annual only and never added up over months.
+ */
+export function isMonthlyFlow(ind: Pick<Indicator, 'aggregation' | 'frequencies'>): boolean {
+  return ind.aggregation.kind === 'sum' && ind.frequencies.includes('monthly')
 }
 
 /**
@@ -155,49 +229,86 @@ export class FactIndex {
     return this.indicatorCode.has(indicatorId)
   }
 
-  /** Values reported for each region itself (NaN where none), with their source codes. */
-  reportedValues(indicatorId: string, period: string): { value: Float64Array; source: Int32Array } {
-    const value = new Float64Array(this.hierarchy.size)
-    const source = new Int32Array(this.hierarchy.size)
-    this.reportedInto(indicatorId, period, value, source)
-    return { value, source }
-  }
-
-  /** reportedValues written into the given arrays (of the hierarchy's size). */
-  private reportedInto(indicatorId: string, period: string, value: Float64Array, source: Int32Array): void {
-    value.fill(NaN)
-    source.fill(-1)
+  /** Calls `fn(row, position)` for each row of (indicator, period) whose region is in the hierarchy. */
+  forEachRow(indicatorId: string, period: string, fn: (row: number, pos: number) => void): void {
     const ic = this.indicatorCode.get(indicatorId)
     const pc = this.periodCode.get(period)
     if (ic === undefined || pc === undefined) return
     const b = ic * this.table.periods.length + pc
-    const t = this.table
-    const rows = this.rows
-    const regionPos = this.regionPos
     const end = this.offsets[b + 1]!
     for (let k = this.offsets[b]!; k < end; k++) {
-      const row = rows[k]!
-      const pos = regionPos[t.region[row]!]!
+      const row = this.rows[k]!
+      const pos = this.regionPos[this.table.region[row]!]!
+      if (pos >= 0) fn(row, pos)
+    }
+  }
+
+  /** The value reported for one region itself in its own row (NaN where none), shown or not. */
+  reportedValue(indicatorId: string, period: string, pos: number): number {
+    let v = NaN
+    this.forEachRow(indicatorId, period, (row, p) => {
+      if (p === pos && !Number.isNaN(this.table.value[row]!)) v = this.table.value[row]!
+    })
+    return v
+  }
+
+  /**
+   * The values reported for each region itself (NaN where none), their source codes, and for a
+   * monthly flow in a year, the sum of the region's own months where it has no annual row (with
+   * how many months went into it).
+   */
+  private reportedInto(indicatorId: string, period: string, monthlyFlow: boolean, value: Float64Array, source: Int32Array, months: Uint8Array): void {
+    value.fill(NaN)
+    source.fill(-1)
+    const t = this.table
+    this.forEachRow(indicatorId, period, (row, pos) => {
       const v = t.value[row]!
-      if (pos < 0 || Number.isNaN(v)) continue
+      if (Number.isNaN(v)) return
       value[pos] = v
       source[pos] = t.source[row]!
+    })
+    if (!monthlyFlow || !/^\d{4}$/.test(period)) return
+    for (let m = 1; m <= 12; m++) {
+      this.forEachRow(indicatorId, `${period}-${String(m).padStart(2, '0')}`, (row, pos) => {
+        const v = t.value[row]!
+        if (Number.isNaN(v)) return
+        const n = months[pos]!
+        // An annual row of the region's own wins over its months.
+        if (n === 0 && !Number.isNaN(value[pos]!)) return
+        const src = t.source[row]!
+        value[pos] = n === 0 ? v : value[pos]! + v
+        source[pos] = n === 0 || source[pos] === src ? src : MIXED_SOURCES
+        months[pos] = n + 1
+      })
     }
   }
 
   /** Work arrays of one roll-up, reused from one slice to the next (a slice keeps none of them). */
-  private scratch: { own: Float64Array; a: Float64Array; b: Float64Array; pairCoverage: Uint32Array } | undefined
+  private scratch: { own: Float64Array; a: Float64Array; b: Float64Array; cov: Uint32Array; flags: Uint8Array } | undefined
 
-  /** @internal For rollUp: the reported values (into fresh source codes) and zeroed work arrays. */
-  prepareRollUp(indicatorId: string, period: string) {
+  /** @internal For rollUp: the reported values (with fresh source and month arrays) and zeroed work arrays. */
+  prepareRollUp(indicatorId: string, period: string, monthlyFlow: boolean) {
     const size = this.hierarchy.size
-    const s = (this.scratch ??= { own: new Float64Array(size), a: new Float64Array(size), b: new Float64Array(size), pairCoverage: new Uint32Array(size) })
+    const s = (this.scratch ??= {
+      own: new Float64Array(size),
+      a: new Float64Array(size),
+      b: new Float64Array(size),
+      cov: new Uint32Array(size),
+      flags: new Uint8Array(size),
+    })
     const source = new Int32Array(size)
-    this.reportedInto(indicatorId, period, s.own, source)
+    const months = new Uint8Array(size)
+    this.reportedInto(indicatorId, period, monthlyFlow, s.own, source, months)
     s.a.fill(0)
     s.b.fill(0)
-    s.pairCoverage.fill(0)
-    return { ...s, source }
+    s.cov.fill(0)
+    s.flags.fill(0)
+    return { ...s, source, months }
+  }
+
+  /** Slices kept: enough for every panel and period on screen, bounded in bytes for big catalogues. */
+  private get maxCached(): number {
+    return Math.min(4096, Math.max(256, Math.floor(64e6 / (this.hierarchy.size * 56 + 1))))
   }
 
   /** The indicator's value for every region in the period, rolled up by its rule. Cached. */
@@ -206,7 +317,7 @@ export class FactIndex {
     let s = this.cache.get(key)
     if (!s) {
       s = rollUp(this, indicator, period, byId)
-      if (this.cache.size > 4096) this.cache.clear()
+      if (this.cache.size >= this.maxCached) this.cache.clear()
       this.cache.set(key, s)
     }
     return s
@@ -219,96 +330,144 @@ const RATIO = 1
 const WEIGHTED = 2
 const MEAN = 3
 
+/** Bits of the per-region work flags: what the children handed up. */
+const CHILD_BAD = 1
+const CHILD_PARTIAL = 2
+const CHILD_FIGURE = 4
+
 function rollUp(index: FactIndex, ind: Indicator, period: string, byId: ReadonlyMap<string, Indicator>): Slice {
   const h = index.hierarchy
   const size = h.size
   const rule = ind.aggregation
   const kind = rule.kind === 'sum' ? SUM : rule.kind === 'ratio' ? RATIO : rule.kind === 'weighted_mean' ? WEIGHTED : MEAN
   const scale = ind.unit === '%' ? 100 : 1
+  const share = isShare(ind)
+
+  // Numerator, denominator and weight are sliced first: their own roll-ups reuse the work arrays.
+  const num = rule.kind === 'ratio' ? index.slice(requireInd(byId, rule.numerator), period, byId) : undefined
+  const den = rule.kind === 'ratio' ? index.slice(requireInd(byId, rule.denominator), period, byId) : undefined
+  const weight = rule.kind === 'weighted_mean' ? index.slice(requireInd(byId, rule.weight), period, byId) : undefined
+
   const value = new Float64Array(size)
+  const state = new Uint8Array(size)
   const reported = new Uint8Array(size)
   const coverage = new Uint32Array(size)
-
-  // Numerator, denominator and weight of ratio and weighted rules (unused arrays otherwise). They
-  // are sliced first: their own roll-ups reuse the work arrays taken below.
-  let numValue: Float64Array = value
-  let numReported: Uint8Array = reported
-  let denValue: Float64Array = value
-  let denReported: Uint8Array = reported
-  let weightValue: Float64Array = value
-  if (rule.kind === 'ratio') {
-    const num = index.slice(requireInd(byId, rule.numerator), period, byId)
-    const den = index.slice(requireInd(byId, rule.denominator), period, byId)
-    numValue = num.value
-    numReported = num.reported
-    denValue = den.value
-    denReported = den.reported
-  } else if (rule.kind === 'weighted_mean') {
-    weightValue = index.slice(requireInd(byId, rule.weight), period, byId).value
-  }
-
-  // Each region passes its parent a pair (a, b); what a and b mean depends on the rule.
-  // `pairCoverage`: leaves under each region whose pair reached it (differs from `coverage` for
-  // ratio and weighted rules, where a region can report its own rate without the counts behind it).
-  const { own: ownValue, a, b, pairCoverage, source } = index.prepareRollUp(ind.id, period)
+  const partial = new Uint8Array(size)
+  const pairA = new Float64Array(size)
+  const pairB = new Float64Array(size)
+  const pairCoverage = new Uint32Array(size)
+  const pairOwn = new Uint8Array(size)
+  const pairBad = new Uint8Array(size)
+  // a, b, cov: the pairs handed up by each region's children, added up; flags: what else they carry.
+  const { own, a, b, cov, flags, source, months } = index.prepareRollUp(ind.id, period, kind === SUM && isMonthlyFlow(ind))
   const order = h.bottomUp
   const parent = h.parent
   const leafCount = h.leafCount
 
   for (let k = 0; k < size; k++) {
     const i = order[k]!
-    const mine = ownValue[i]!
-    let v: number
+    // The pair this region stands for: its own numerator and denominator when it has both (a ratio),
+    // otherwise what its children handed up.
+    let pa = a[i]!
+    let pb = b[i]!
+    let pc = cov[i]!
+    let pOwn = 0
+    let pBad = flags[i]! & CHILD_BAD ? 1 : 0
+    let pPartial = flags[i]! & CHILD_PARTIAL ? 1 : 0
+    if (kind === RATIO && num!.reported[i] && den!.reported[i]) {
+      pa = num!.value[i]!
+      pb = den!.value[i]!
+      pc = leafCount[i]!
+      pOwn = 1
+      pBad = pa < 0 || pb < 0 || pa > pb ? 1 : 0
+      pPartial = num!.partial[i]! | den!.partial[i]!
+    }
+
+    // The figure.
+    const mine = own[i]!
     if (!Number.isNaN(mine)) {
-      v = mine
       reported[i] = 1
       coverage[i] = leafCount[i]!
+      partial[i] = months[i]! > 0 && months[i]! < 12 ? 1 : 0
+      if (share && (mine < 0 || mine > 100)) {
+        state[i] = INVALID
+        value[i] = NaN
+      } else {
+        state[i] = REPORTED
+        value[i] = mine
+      }
+    } else if (pb > 0) {
+      coverage[i] = pc
+      partial[i] = pPartial
+      const v = kind === SUM ? pa : kind === RATIO ? (pa / pb) * scale : pa / pb
+      if (pBad || (share && (v < 0 || v > 100))) {
+        state[i] = INVALID
+        value[i] = NaN
+      } else {
+        state[i] = kind === RATIO && pOwn ? DERIVED : ROLLED_UP
+        value[i] = v
+      }
     } else {
-      coverage[i] = pairCoverage[i]!
-      const bi = b[i]!
-      if (bi <= 0) v = NaN
-      else if (kind === SUM) v = a[i]!
-      else if (kind === RATIO) v = (a[i]! / bi) * scale
-      else v = a[i]! / bi
+      value[i] = NaN
+      state[i] = flags[i]! & CHILD_FIGURE ? NEEDS_INPUTS : NONE
     }
-    value[i] = v
+
+    // What it hands its parent.
+    let ha = 0
+    let hb = 0
+    let hc = 0
+    let hOwn = 0
+    let hBad = 0
+    let hPartial = 0
+    if (kind === RATIO) {
+      if (pb > 0) {
+        ha = pa
+        hb = pb
+        hc = pc
+        hOwn = pOwn
+        hBad = pBad
+        hPartial = pPartial
+      }
+    } else if (kind === WEIGHTED) {
+      const w = weight!.value[i]!
+      if (state[i] === REPORTED && w > 0) {
+        ha = value[i]! * w
+        hb = w
+        hc = leafCount[i]!
+        hOwn = 1
+        hPartial = partial[i]! | weight!.partial[i]!
+      } else if (!reported[i] && b[i]! > 0) {
+        ha = a[i]!
+        hb = b[i]!
+        hc = cov[i]!
+        hBad = pBad
+        hPartial = pPartial
+      }
+    } else if (!Number.isNaN(value[i]!)) {
+      // Sums and means: the parent adds up (or averages) its children's values.
+      ha = value[i]!
+      hb = 1
+      hc = coverage[i]!
+      hOwn = reported[i]!
+      hPartial = partial[i]!
+    }
+    pairA[i] = ha
+    pairB[i] = hb
+    pairCoverage[i] = hc
+    pairOwn[i] = hOwn
+    pairBad[i] = hBad
 
     const p = parent[i]!
     if (p < 0) continue
-    // The pair this region hands its parent.
-    let pa = a[i]!
-    let pb = b[i]!
-    let pc = pairCoverage[i]!
-    if (kind === RATIO) {
-      // Counts, not rates, travel up, and only as numerator–denominator pairs: a numerator from one
-      // district must never meet a denominator from another.
-      if (numReported[i] && denReported[i]) {
-        pa = numValue[i]!
-        pb = denValue[i]!
-        pc = leafCount[i]!
-      }
-      if (!(pb > 0)) continue
-    } else if (kind === WEIGHTED) {
-      if (reported[i]) {
-        const w = weightValue[i]!
-        if (Number.isNaN(w) || w <= 0) continue
-        pa = v * w
-        pb = w
-        pc = leafCount[i]!
-      }
-      if (!(pb > 0)) continue
-    } else {
-      // sum and mean: the parent adds up (or averages) its children's values.
-      if (Number.isNaN(v)) continue
-      pa = v
-      pb = 1
-      pc = coverage[i]!
-    }
-    a[p]! += pa
-    b[p]! += pb
-    pairCoverage[p]! += pc
+    if (state[i] !== NONE) flags[p]! |= CHILD_FIGURE
+    if (!(hb > 0)) continue
+    a[p]! += ha
+    b[p]! += hb
+    cov[p]! += hc
+    if (hBad) flags[p]! |= CHILD_BAD
+    if (hPartial) flags[p]! |= CHILD_PARTIAL
   }
-  return { value, reported, coverage, source }
+  return { value, state, reported, coverage, source, months, partial, pairA, pairB, pairCoverage, pairOwn, pairBad }
 }
 
 function requireInd(byId: ReadonlyMap<string, Indicator>, id: string): Indicator {

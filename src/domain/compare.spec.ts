@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { changeBetween, competitionRanks, meanOfPresent } from './compare'
+import { changeBetween, competitionRanks, isFlat, meanOfPresent, roundTo, sideOf } from './compare'
+import { formatChange } from './format'
 
 describe('competitionRanks', () => {
   it('ranks highest first when higher is better, sharing ties (1, 2, 2, 4)', () => {
@@ -27,15 +28,63 @@ describe('competitionRanks', () => {
 
 describe('changeBetween', () => {
   it('gives percentage points for a rate', () => {
-    expect(changeBetween(91.2, 90.4, { unit: '%' })).toEqual({ kind: 'points', value: expect.closeTo(0.8, 9) })
+    expect(changeBetween(91.2, 90.4, { unit: '%', decimals: 1 })).toEqual({ kind: 'points', value: expect.closeTo(0.8, 9) })
   })
   it('gives a relative change for a count', () => {
-    expect(changeBetween(20270, 14270, { unit: '人' })).toEqual({ kind: 'percent', value: expect.closeTo(42.046, 2) })
+    expect(changeBetween(20270, 14270, { unit: '人', decimals: 0 })).toEqual({ kind: 'percent', value: expect.closeTo(42.046, 2) })
   })
   it('has no change when either side is missing or the base is zero', () => {
-    expect(changeBetween(NaN, 1, { unit: '人' })).toBeNull()
-    expect(changeBetween(1, NaN, { unit: '%' })).toBeNull()
-    expect(changeBetween(5, 0, { unit: '件' })).toBeNull()
+    expect(changeBetween(NaN, 1, { unit: '人', decimals: 0 })).toBeNull()
+    expect(changeBetween(1, NaN, { unit: '%', decimals: 1 })).toBeNull()
+    expect(changeBetween(5, 0, { unit: '件', decimals: 0 })).toBeNull()
+  })
+})
+
+describe('rounding agreement', () => {
+  const shown = (v: number, d: number) => v.toFixed(d)
+
+  it('a rate change is the difference of the two values as printed (90.8961 → 91.2497 is +0.3 points, not +0.4)', () => {
+    expect(changeBetween(91.2497, 90.8961, { unit: '%', decimals: 1 })).toEqual({ kind: 'points', value: 0.3 })
+  })
+
+  it('property: a printed change equals what a reader works out from the printed values', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 0, max: 2 }), (a, b, d) => {
+        const c = changeBetween(a, b, { unit: '%', decimals: d })!
+        const byHand = Number(shown(a, d)) - Number(shown(b, d))
+        expect(c.value).toBeCloseTo(byHand, 9)
+        // The sign a sentence uses agrees with the printed values.
+        if (Number(shown(a, d)) === Number(shown(b, d))) expect(isFlat(c)).toBe(true)
+        else expect(Math.sign(c.value)).toBe(Math.sign(byHand))
+      }),
+    )
+  })
+
+  it('property: a count change is computed from the printed counts', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 1, max: 1e6, noNaN: true }), (a, b) => {
+        const c = changeBetween(a, b, { unit: '人', decimals: 0 })
+        const pa = Number(shown(a, 0))
+        const pb = Number(shown(b, 0))
+        if (pb === 0) expect(c).toBeNull()
+        else expect(c!.value).toBeCloseTo(((pa - pb) / pb) * 100, 9)
+      }),
+    )
+  })
+
+  it('values that print the same are on the same side of a reference and share a rank', () => {
+    const ind = { decimals: 1, higherIsBetter: true }
+    expect(sideOf(90.94, 90.86, ind)).toBe(0)
+    expect(sideOf(90.96, 90.86, ind)).toBe(1)
+    expect(sideOf(90.7, 90.86, ind)).toBe(-1)
+    expect(Array.from(competitionRanks([90.94, 90.86, 91.5], true, 1))).toEqual([2, 2, 1])
+  })
+
+  it('a change that prints as ±0.0 is flat', () => {
+    expect(formatChange({ kind: 'points', value: 0.04 }, 'zh-CN')).toBe('±0.0个百分点')
+    expect(isFlat({ kind: 'points', value: 0.04 })).toBe(true)
+    expect(isFlat({ kind: 'percent', value: -0.06 })).toBe(false)
+    expect(roundTo(NaN, 1)).toBeNaN()
   })
 })
 

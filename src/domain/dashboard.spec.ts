@@ -107,9 +107,10 @@ describe('kpiCard', () => {
   it('gives 同比 of a rate in percentage points and the rank and its change among siblings', () => {
     const card = kpiCard(ctx, rate, sel('320101'))
     expect(card.value).toBeCloseTo(95)
-    expect(card.yoy).toEqual({ kind: 'points', value: expect.closeTo(5, 9) })
+    expect(card.yoy?.change).toEqual({ kind: 'points', value: 5 })
+    expect(card.yoy?.likeForLike).toBe(false)
     // 2023: 320101 95% vs 320102 75% → 1st; 2022: 90% vs 80% → 1st.
-    expect([card.rank, card.rankedPeers, card.previousRank]).toEqual([1, 2, 1])
+    expect([card.rank, card.rankedPeers, card.previousRank, card.rankInBoth]).toEqual([1, 2, 1, 1])
     expect(card.spark.periods).toEqual(['2022', '2023'])
   })
   it('rolls a city rate up as a ratio of sums and leaves a missing district out, not as zero', () => {
@@ -120,7 +121,7 @@ describe('kpiCard', () => {
   it('gives 环比 of the latest month for a monthly indicator', () => {
     const card = kpiCard(ctx, relief, sel('320101'))
     expect(card.latestMonth?.period).toBe('2023-12')
-    expect(card.latestMonth?.mom).toEqual({ kind: 'percent', value: expect.closeTo((12 / 11 - 1) * 100, 9) })
+    expect(card.latestMonth?.mom?.change).toEqual({ kind: 'percent', value: expect.closeTo((12 / 11 - 1) * 100, 9) })
     expect(kpiCard(ctx, rate, sel('320101')).latestMonth).toBeNull()
   })
 })
@@ -207,10 +208,12 @@ describe('cumulativeWithinYear', () => {
 })
 
 describe('rankingModel', () => {
-  it('ranks best first, no data last, with last year’s position', () => {
+  it('ranks best first, no data last, with last year’s position among the regions ranked in both years', () => {
     const m = rankingModel(ctx, rate, sel('320200'))
     expect(m.items.map((i) => i.adcode)).toEqual(['320201', '320202', '320203'])
-    expect(m.items.map((i) => i.previousRank)).toEqual([1, 3, 1])
+    // 320203 (no 2023 data) does not count: among 320201 and 320202, last year's order was 1, 2.
+    expect(m.items.map((i) => i.previousRank)).toEqual([1, 2, 0])
+    expect(m.items.map((i) => i.rankInBoth)).toEqual([1, 2, 0])
     expect(m.reference.kind).toBe('parentValue')
   })
   it('ranks lower-is-better indicators lowest first', () => {

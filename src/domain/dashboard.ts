@@ -2,12 +2,15 @@
  * What each part of the dashboard shows, computed from the fact index for one selection
  * (scope, period, indicator). Pure functions: the stores call them, option builders draw them.
  */
-import type { CategoryId, Indicator, Region } from './types'
-import type { FactIndex } from './aggregate'
+import type { Benchmark, CategoryId, Indicator, Region } from './types'
+import { isMonthlyFlow, type FactIndex } from './aggregate'
 import type { IndicatorCatalogue } from './indicators'
 import type { RegionCatalogue } from './regions'
-import { changeBetween, competitionRanks, meanOfPresent, type Change } from './compare'
+import { competitionRanks, meanOfPresent } from './compare'
 import { frequencyOf, previousPeriod, sameTimeLastYear } from './periods'
+import { benchmarkApplies, combinedCoverage, figureOf, NO_FIGURE, sourcesOf, type Coverage, type Figure } from './figures'
+import { changeDetail, ranksInBoth, type ChangeDetail } from './likeforlike'
+import { offendersBehind, type Offender } from './provenance'
 
 export interface DashboardContext {
   index: FactIndex
@@ -34,6 +37,23 @@ export function valueAt(ctx: DashboardContext, ind: Indicator, period: string, a
   return ctx.index.slice(ind, period, ctx.indicators.byId).value[i]!
 }
 
+/** The figure of one region: value, kind, coverage and sources (see figures.ts). */
+export function figureAt(ctx: DashboardContext, ind: Indicator, period: string, adcode: string): Figure {
+  return figureOf(ctx.index, ctx.indicators.byId, ind, period, adcode)
+}
+
+/** Like-for-like change of a region's figure from `earlier` to `period` (null when either is missing). */
+export function changeAt(ctx: DashboardContext, ind: Indicator, period: string, earlier: string | null, adcode: string): ChangeDetail | null {
+  const pos = ctx.index.hierarchy.indexOf.get(adcode)
+  if (pos === undefined || !earlier || !period) return null
+  return changeDetail(ctx.index, ind, ctx.indicators.byId, pos, period, earlier)
+}
+
+/** Labels of source codes of the loaded table. */
+export function sourceLabels(ctx: DashboardContext, codes: Iterable<number>): string[] {
+  return [...codes].map((c) => ctx.index.table.sources[c] ?? '').filter((s) => s !== '')
+}
+
 /** The regions a region is compared with: its siblings, itself included. The province has none. */
 export function peersOf(regions: RegionCatalogue, adcode: string): readonly Region[] {
   const parent = regions.parentOf(adcode)
@@ -43,8 +63,20 @@ export function peersOf(regions: RegionCatalogue, adcode: string): readonly Regi
 /** Rank of each region among the given ones (0 = no data). */
 export function ranksAmong(ctx: DashboardContext, ind: Indicator, period: string, members: readonly Region[]): Map<string, number> {
   const values = members.map((r) => valueAt(ctx, ind, period, r.adcode))
-  const ranks = competitionRanks(values, ind.higherIsBetter)
+  const ranks = competitionRanks(values, ind.higherIsBetter, ind.decimals)
   return new Map(members.map((r, k) => [r.adcode, ranks[k]!]))
+}
+
+/**
+ * Each member's rank in `period` and in `earlier`, both counted among the members that have a
+ * figure in both periods: a move up or down is never caused by a region that reported only once.
+ */
+export function rankMovesAmong(ctx: DashboardContext, ind: Indicator, period: string, earlier: string | null, members: readonly Region[]): Map<string, { now: number; then: number }> {
+  if (!earlier) return new Map()
+  const now = members.map((r) => valueAt(ctx, ind, period, r.adcode))
+  const then = members.map((r) => valueAt(ctx, ind, earlier, r.adcode))
+  const r = ranksInBoth(now, then, (v) => competitionRanks(v, ind.higherIsBetter, ind.decimals))
+  return new Map(members.map((m, k) => [m.adcode, { now: r.now[k]!, then: r.then[k]! }]))
 }
 
 /** The reference line for a group of peers under `parent`. */
@@ -62,7 +94,15 @@ export function periodsFor(ctx: DashboardContext, indicatorId: string, frequency
   const key = `${indicatorId}\u0000${frequency}`
   let list = byKey.get(key)
   if (!list) {
-    list = ctx.index.periodsOf(indicatorId).filter((p) => frequencyOf(p) === frequency)
+    const all = ctx.index.periodsOf(indicatorId)
+    list = all.filter((p) => frequencyOf(p) === frequency)
+    // A monthly flow has a year wherever it has months: the year is built from them.
+    const ind = ctx.indicators.byId.get(indicatorId)
+    if (frequency === 'annual' && ind && isMonthlyFlow(ind)) {
+      const years = new Set(list)
+      for (const p of all) if (frequencyOf(p) === 'monthly') years.add(p.slice(0, 4))
+      list = [...years].sort()
+    }
     byKey.set(key, list)
   }
   return list
@@ -75,50 +115,58 @@ export function monthsOf(ctx: DashboardContext, indicatorId: string, year: strin
 
 export interface KpiCard {
   indicator: Indicator
+  /** The scope's figure; `value` is its number (NaN when there is none to show). */
+  figure: Figure
   value: number
-  /** 同比 against the same period a year earlier. */
-  yoy: Change | null
+  /** The period of the figure, and the one 同比 compares with (the same period a year earlier). */
+  period: string
+  earlier: string | null
+  /** 同比, like for like. */
+  yoy: ChangeDetail | null
   /** For monthly indicators: the latest month of the year and its 环比 against the month before. */
-  latestMonth: { period: string; value: number; mom: Change | null } | null
+  latestMonth: { period: string; value: number; figure: Figure; mom: ChangeDetail | null } | null
   /** Rank among peers (0 = no data or no peers) and how many peers have data. */
   rank: number
   rankedPeers: number
-  /** Rank in the same period a year earlier (0 = unknown). */
+  /** Rank a year earlier and now, among the peers that have a figure in both years (0 = unknown). */
   previousRank: number
-  /** Source label when the figure was reported for the scope itself. */
-  source: string | null
+  rankInBoth: number
   /** Leaves under the scope that contributed, and how many there are. */
-  coverage: { reported: number; expected: number }
+  coverage: Coverage
+  /** The benchmark, where it compares with this scope's level; null otherwise. */
+  benchmark: Benchmark | null
+  /** For a figure out of range: the regions whose own rows make it so. */
+  offenders: Offender[]
   /** The scope's yearly values up to the selected year, for a sparkline. */
   spark: { periods: string[]; values: number[] }
 }
 
 export function kpiCard(ctx: DashboardContext, ind: Indicator, sel: Omit<Selection, 'indicator'>): KpiCard {
   const { index, regions } = ctx
-  const pos = index.hierarchy.indexOf.get(sel.scope)
-  const slice = index.slice(ind, sel.period, ctx.indicators.byId)
-  const value = pos === undefined ? NaN : slice.value[pos]!
-  const last = sameTimeLastYear(sel.period)
-  const previous = last ? valueAt(ctx, ind, last, sel.scope) : NaN
+  const figure = figureAt(ctx, ind, sel.period, sel.scope)
+  const earlier = sameTimeLastYear(sel.period)
   const peers = peersOf(regions, sel.scope)
   const ranks = ranksAmong(ctx, ind, sel.period, peers)
-  const prevRanks = last ? ranksAmong(ctx, ind, last, peers) : new Map<string, number>()
-  const src = pos === undefined ? -1 : slice.source[pos]!
-  const years = periodsFor(ctx, ind.id, 'annual').filter((p) => p <= sel.period)
+  const moves = rankMovesAmong(ctx, ind, sel.period, earlier, peers).get(sel.scope)
+  const frequency = frequencyOf(sel.period) ?? 'annual'
+  const spark = periodsFor(ctx, ind.id, frequency).filter((p) => p <= sel.period).slice(-12)
+  const pos = index.hierarchy.indexOf.get(sel.scope)
   return {
     indicator: ind,
-    value,
-    yoy: changeBetween(value, previous, ind),
+    figure,
+    value: figure.value,
+    period: sel.period,
+    earlier,
+    yoy: changeAt(ctx, ind, sel.period, earlier, sel.scope),
     latestMonth: latestMonthOf(ctx, ind, sel),
     rank: ranks.get(sel.scope) ?? 0,
     rankedPeers: [...ranks.values()].filter((r) => r > 0).length,
-    previousRank: prevRanks.get(sel.scope) ?? 0,
-    source: src >= 0 ? (index.table.sources[src] ?? null) : null,
-    coverage: {
-      reported: pos === undefined ? 0 : slice.coverage[pos]!,
-      expected: pos === undefined ? 0 : index.hierarchy.leafCount[pos]!,
-    },
-    spark: { periods: years, values: years.map((p) => valueAt(ctx, ind, p, sel.scope)) },
+    previousRank: moves?.then ?? 0,
+    rankInBoth: moves?.now ?? 0,
+    coverage: figure.coverage,
+    benchmark: benchmarkApplies(ind, regions.level(sel.scope)),
+    offenders: figure.state === 'invalid' && pos !== undefined ? offendersBehind(index, ind, sel.period, ctx.indicators.byId, pos) : [],
+    spark: { periods: spark, values: spark.map((p) => valueAt(ctx, ind, p, sel.scope)) },
   }
 }
 
@@ -127,10 +175,9 @@ function latestMonthOf(ctx: DashboardContext, ind: Indicator, sel: Omit<Selectio
   const months = monthsOf(ctx, ind.id, sel.period)
   for (let k = months.length - 1; k >= 0; k--) {
     const period = months[k]!
-    const value = valueAt(ctx, ind, period, sel.scope)
-    if (Number.isNaN(value)) continue
-    const before = previousPeriod(period)
-    return { period, value, mom: before ? changeBetween(value, valueAt(ctx, ind, before, sel.scope), ind) : null }
+    const figure = figureAt(ctx, ind, period, sel.scope)
+    if (Number.isNaN(figure.value)) continue
+    return { period, value: figure.value, figure, mom: changeAt(ctx, ind, period, previousPeriod(period), sel.scope) }
   }
   return null
 }
@@ -141,9 +188,10 @@ export type MapLevel = 'city' | 'district'
 export interface MapItem {
   adcode: string
   value: number
+  figure: Figure
   rank: number
-  /** 同比 against the same period a year earlier. */
-  yoy: Change | null
+  /** 同比 against the same period a year earlier, like for like. */
+  yoy: ChangeDetail | null
 }
 
 /** Graded scales for counts (classes read as ranges), a continuous ramp for rates. */
@@ -170,6 +218,9 @@ export interface MapModel {
   scale: ScaleKind
   /** Class limits for a piecewise scale (ascending, min first, max last). */
   breaks: number[]
+  /** Leaves behind the drawn figures together, and the sources of their rows. */
+  coverage: Coverage
+  sources: number[]
 }
 
 /** Regions the map draws, and under which parent (and boundary file). */
@@ -228,24 +279,22 @@ export function mapModelOf(ctx: DashboardContext, ind: Indicator, sel: Selection
   }
   if (!Number.isFinite(min)) min = max = 0
   const scale = scaleKindOf(ind)
+  const items = frame.drawn.map((r): MapItem => {
+    const figure = figureAt(ctx, ind, sel.period, r.adcode)
+    return { adcode: r.adcode, value: figure.value, figure, rank: ranks.get(r.adcode) ?? 0, yoy: changeAt(ctx, ind, sel.period, last, r.adcode) }
+  })
   return {
     mapAdcode: frame.mapAdcode,
     geoKey: frame.geoKey,
     level: frame.level,
-    items: frame.drawn.map((r) => {
-      const value = valueAt(ctx, ind, sel.period, r.adcode)
-      return {
-        adcode: r.adcode,
-        value,
-        rank: ranks.get(r.adcode) ?? 0,
-        yoy: last ? changeBetween(value, valueAt(ctx, ind, last, r.adcode), ind) : null,
-      }
-    }),
+    items,
     highlight: frame.mapAdcode !== sel.scope && frame.drawn.some((r) => r.adcode === sel.scope) ? sel.scope : null,
     min,
     max,
     scale,
     breaks: scale === 'piecewise' ? niceBreaks(min, max, 5) : [min, max],
+    coverage: combinedCoverage(items.map((it) => it.figure)),
+    sources: sourcesOf(items.map((it) => it.figure)),
   }
 }
 
@@ -268,6 +317,8 @@ export interface TrendSeries {
   key: string
   kind: 'region' | 'year'
   values: number[]
+  /** The figure behind each point (for the year-to-date view, the month's own figure). */
+  figures: Figure[]
 }
 
 export interface TrendModel {
@@ -280,6 +331,10 @@ export interface TrendModel {
   values: number[]
   /** The parent's reference over the same periods, null for the province or the seasonal view. */
   reference: { parent: string; kind: ReferenceKind; values: number[] } | null
+  /** The benchmark line, where it compares with the scope's level (annual view only). */
+  benchmark: Benchmark | null
+  /** Sources of the rows behind every point drawn, reference included. */
+  sources: number[]
 }
 
 export interface TrendOptions {
@@ -318,30 +373,42 @@ export function trendModel(ctx: DashboardContext, ind: Indicator, sel: Selection
   const parent = ctx.regions.parentOf(sel.scope)
   const all = periodsFor(ctx, ind.id, frequency)
 
+  const lineOf = (key: string, kind: TrendSeries['kind'], figures: Figure[], shape: (v: number[]) => number[] = (v) => v): TrendSeries => ({
+    key,
+    kind,
+    values: shape(figures.map((f) => f.value)),
+    figures,
+  })
   if (mode === 'seasonal') {
     const years = [...new Set(all.map((p) => p.slice(0, 4)))].filter((y) => inRange(y, opts.from, opts.to)).slice(-MAX_TREND_LINES)
     const months = Array.from({ length: 12 }, (_, k) => String(k + 1).padStart(2, '0'))
-    const series: TrendSeries[] = years.map((y) => ({ key: y, kind: 'year', values: months.map((m) => valueAt(ctx, ind, `${y}-${m}`, sel.scope)) }))
-    return { mode, frequency, periods: months, series, values: series.at(-1)?.values ?? [], reference: null }
+    const series = years.map((y) => lineOf(y, 'year', months.map((m) => figureAt(ctx, ind, `${y}-${m}`, sel.scope))))
+    const sources = sourcesOf(series.flatMap((l) => l.figures))
+    return { mode, frequency, periods: months, series, values: series.at(-1)?.values ?? [], reference: null, benchmark: null, sources }
   }
 
   const periods = all.filter((p) => inRange(p.slice(0, 4), opts.from, opts.to))
   const shape = (vals: number[]) => (mode === 'ytd' ? cumulativeWithinYear(periods, vals) : vals)
-  const series: TrendSeries[] = lines.map((a) => ({ key: a, kind: 'region', values: shape(periods.map((p) => valueAt(ctx, ind, p, a))) }))
+  const series = lines.map((a) => lineOf(a, 'region', periods.map((p) => figureAt(ctx, ind, p, a)), shape))
+  const reference =
+    parent && (mode !== 'ytd' || referenceKind(ind) === 'peerMean')
+      ? { parent: parent.adcode, kind: referenceKind(ind), values: shape(periods.map((p) => referenceValue(ctx, ind, p, parent.adcode))) }
+      : null
+  // The reference stands on the parent's figure (a rate) or on all its children's (a mean of counts).
+  const referenceFigures = !reference
+    ? []
+    : reference.kind === 'parentValue'
+      ? periods.map((p) => figureAt(ctx, ind, p, reference.parent))
+      : periods.flatMap((p) => ctx.regions.children(reference.parent).map((r) => figureAt(ctx, ind, p, r.adcode)))
   return {
     mode,
     frequency,
     periods,
     series,
     values: series[0]?.values ?? [],
-    reference:
-      parent && (mode !== 'ytd' || referenceKind(ind) === 'peerMean')
-        ? {
-            parent: parent.adcode,
-            kind: referenceKind(ind),
-            values: shape(periods.map((p) => referenceValue(ctx, ind, p, parent.adcode))),
-          }
-        : null,
+    reference,
+    benchmark: mode === 'annual' ? benchmarkApplies(ind, ctx.regions.level(sel.scope)) : null,
+    sources: sourcesOf([...series.flatMap((l) => l.figures), ...referenceFigures]),
   }
 }
 
@@ -350,8 +417,9 @@ function inRange(year: string, from: string | null | undefined, to: string | nul
 }
 
 export interface RankingItem extends MapItem {
-  /** Rank in the same period a year earlier (0 = unknown). */
+  /** Rank a year earlier and now, among the regions ranked in both years (0 = unknown). */
   previousRank: number
+  rankInBoth: number
 }
 
 export interface RankingModel {
@@ -363,28 +431,38 @@ export interface RankingModel {
   /** The peers' average (counts) or the parent's own rate. */
   reference: { kind: ReferenceKind; value: number }
   highlight: string | null
+  /** Leaves behind the ranked figures together, and the sources of their rows (reference included). */
+  coverage: Coverage
+  sources: number[]
 }
 
 export function rankingModel(ctx: DashboardContext, ind: Indicator, sel: Selection, level: MapLevel = 'city'): RankingModel {
-  const map = mapModel(ctx, ind, sel, level)
-  const drawn = map.items.map((it) => ctx.regions.get(it.adcode)!)
-  const last = sameTimeLastYear(sel.period)
-  const prev = last ? ranksAmong(ctx, ind, last, drawn) : new Map<string, number>()
+  return rankingOf(ctx, ind, sel, mapModel(ctx, ind, sel, level))
+}
+
+/** The ranking of the regions a map model draws. */
+export function rankingOf(ctx: DashboardContext, ind: Indicator, sel: Selection, map: MapModel): RankingModel {
+  const drawn = map.items.map((it) => ctx.regions.get(it.adcode)).filter((r): r is Region => r !== undefined)
+  const moves = rankMovesAmong(ctx, ind, sel.period, sameTimeLastYear(sel.period), drawn)
   const items = map.items
-    .map((it) => ({ ...it, previousRank: prev.get(it.adcode) ?? 0 }))
+    .map((it) => ({ ...it, previousRank: moves.get(it.adcode)?.then ?? 0, rankInBoth: moves.get(it.adcode)?.now ?? 0 }))
     .sort((a, b) => (a.rank || Infinity) - (b.rank || Infinity) || a.adcode.localeCompare(b.adcode))
-  const refValue =
-    !map.geoKey.endsWith('-districts')
-      ? referenceValue(ctx, ind, sel.period, map.mapAdcode)
-      : referenceKind(ind) === 'parentValue'
-        ? valueAt(ctx, ind, sel.period, map.mapAdcode)
-        : meanOfPresent(map.items.map((it) => it.value))
+  const kind = referenceKind(ind)
+  const allDistricts = map.geoKey.endsWith('-districts')
+  const refValue = !allDistricts
+    ? referenceValue(ctx, ind, sel.period, map.mapAdcode)
+    : kind === 'parentValue'
+      ? valueAt(ctx, ind, sel.period, map.mapAdcode)
+      : meanOfPresent(map.items.map((it) => it.value))
+  const refFigure = kind === 'parentValue' ? figureAt(ctx, ind, sel.period, map.mapAdcode) : NO_FIGURE
   return {
     parent: map.mapAdcode,
     level: map.level,
     items,
-    reference: { kind: referenceKind(ind), value: refValue },
+    reference: { kind, value: refValue },
     highlight: map.highlight,
+    coverage: map.coverage,
+    sources: sourcesOf([...map.items.map((it) => it.figure), refFigure]),
   }
 }
 
@@ -419,6 +497,8 @@ export interface RadarModel {
   /** Whose children the region is compared with. */
   parent: string
   axes: RadarAxis[]
+  /** Sources of the rows behind the region's and its peers' figures. */
+  sources: number[]
 }
 
 /** One region's profile across indicators, each normalised against its siblings; null for the province. */
@@ -426,19 +506,23 @@ export function radarModel(ctx: DashboardContext, sel: Omit<Selection, 'indicato
   const parent = ctx.regions.parentOf(sel.scope)
   if (!parent) return null
   const peers = ctx.regions.children(parent.adcode)
+  const figures: Figure[] = []
   const axes = indicatorIds.flatMap((id) => {
     const ind = ctx.indicators.byId.get(id)
     if (!ind) return []
-    const values = peers.map((r) => valueAt(ctx, ind, sel.period, r.adcode))
+    const peerFigures = peers.map((r) => figureAt(ctx, ind, sel.period, r.adcode))
+    figures.push(...peerFigures)
+    const values = peerFigures.map((f) => f.value)
     const value = valueAt(ctx, ind, sel.period, sel.scope)
     const scores = values.map((v) => peerScore(v, values, ind.higherIsBetter))
     return [{ indicator: ind, value, score: peerScore(value, values, ind.higherIsBetter), peerMean: meanOfPresent(scores) }]
   })
-  return { adcode: sel.scope, parent: parent.adcode, axes }
+  return { adcode: sel.scope, parent: parent.adcode, axes, sources: sourcesOf(figures) }
 }
 
 export interface TableCell {
   value: number
+  figure: Figure
   rank: number
   /** 0–100 among the rows, for conditional colouring (NaN = no data). */
   score: number
@@ -448,6 +532,7 @@ export interface RegionTableModel {
   parent: string
   indicators: Indicator[]
   rows: { adcode: string; cells: TableCell[] }[]
+  sources: number[]
 }
 
 /** The drawn regions × the given indicators, with each column's ranks and peer scores. */
@@ -460,14 +545,16 @@ export function regionTableModel(
   const frame = mapFrame(ctx.regions, sel.scope, level)
   const indicators = indicatorIds.map((id) => ctx.indicators.byId.get(id)).filter((i): i is Indicator => i !== undefined)
   const columns = indicators.map((ind) => {
-    const values = frame.drawn.map((r) => valueAt(ctx, ind, sel.period, r.adcode))
-    const ranks = competitionRanks(values, ind.higherIsBetter)
-    return values.map((v, k) => ({ value: v, rank: ranks[k]!, score: peerScore(v, values, ind.higherIsBetter) }))
+    const figures = frame.drawn.map((r) => figureAt(ctx, ind, sel.period, r.adcode))
+    const values = figures.map((f) => f.value)
+    const ranks = competitionRanks(values, ind.higherIsBetter, ind.decimals)
+    return figures.map((f, k): TableCell => ({ value: f.value, figure: f, rank: ranks[k]!, score: peerScore(f.value, values, ind.higherIsBetter) }))
   })
   return {
     parent: frame.mapAdcode,
     indicators,
     rows: frame.drawn.map((r, k) => ({ adcode: r.adcode, cells: columns.map((c) => c[k]!) })),
+    sources: sourcesOf(columns.flat().map((c) => c.figure)),
   }
 }
 
@@ -478,13 +565,15 @@ export interface SmallMultiplesModel {
   min: number
   max: number
   highlight: string | null
+  sources: number[]
 }
 
 /** One indicator's yearly trend in each drawn region, on a shared scale. */
 export function smallMultiplesModel(ctx: DashboardContext, ind: Indicator, sel: Selection, level: MapLevel = 'city'): SmallMultiplesModel {
   const frame = mapFrame(ctx.regions, sel.scope, level)
   const periods = periodsFor(ctx, ind.id, 'annual')
-  const panels = frame.drawn.map((r) => ({ adcode: r.adcode, values: periods.map((p) => valueAt(ctx, ind, p, r.adcode)) }))
+  const figures = frame.drawn.map((r) => periods.map((p) => figureAt(ctx, ind, p, r.adcode)))
+  const panels = frame.drawn.map((r, k) => ({ adcode: r.adcode, values: figures[k]!.map((f) => f.value) }))
   let min = Infinity
   let max = -Infinity
   for (const p of panels)
@@ -494,7 +583,7 @@ export function smallMultiplesModel(ctx: DashboardContext, ind: Indicator, sel: 
       max = Math.max(max, v)
     }
   if (!Number.isFinite(min)) min = max = 0
-  return { periods: [...periods], panels, min, max, highlight: frame.mapAdcode !== sel.scope ? sel.scope : null }
+  return { periods: [...periods], panels, min, max, highlight: frame.mapAdcode !== sel.scope ? sel.scope : null, sources: sourcesOf(figures.flat()) }
 }
 
 /** The headline indicators of each category, in catalogue order. */

@@ -1,5 +1,5 @@
 /** Number and text formatting shared by cards, tooltips, tables and exports. */
-import type { Change } from './compare'
+import { isFlat, type Change } from './compare'
 import type { Indicator } from './types'
 
 export type Locale = 'zh-CN' | 'en'
@@ -47,7 +47,7 @@ export function formatValue(v: number, ind: Pick<Indicator, 'unit' | 'decimals'>
 /** 同比 text: `+0.8个百分点` / `+0.8 pp` for rates, `+42.0%` for counts. */
 export function formatChange(c: Change | null, locale: Locale): string {
   if (!c) return '—'
-  const sign = c.value > 0 ? '+' : c.value < 0 ? '−' : '±'
+  const sign = isFlat(c) ? '±' : c.value > 0 ? '+' : '−'
   const n = numberFormat(locale, 1).format(Math.abs(c.value))
   if (c.kind === 'points') return locale === 'zh-CN' ? `${sign}${n}个百分点` : `${sign}${n} pp`
   return `${sign}${n}%`
@@ -58,4 +58,15 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** For the few places ECharts takes HTML (tooltips): user text must never become markup. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)
+}
+
+/** A period as read in text: `2023年`, `2023年6月`, `2023年第2季度` / `2023`, `Jun 2023`, `2023 Q2`. */
+export function formatPeriod(code: string, locale: Locale): string {
+  const m = /^(\d{4})(?:-(?:Q([1-4])|(\d{2})))?$/.exec(code)
+  if (!m) return code
+  const [, y, q, mm] = m
+  if (locale === 'zh-CN') return q ? `${y}年第${q}季度` : mm ? `${y}年${Number(mm)}月` : `${y}年`
+  if (q) return `${y} Q${q}`
+  if (!mm) return y!
+  return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(mm) - 1]} ${y}`
 }

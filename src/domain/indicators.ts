@@ -71,9 +71,15 @@ export function loadIndicatorCatalogue(json: unknown): IndicatorCatalogue {
       throw new Error(`${where} (${x.id}): frequencies must be annual and/or monthly`)
     let benchmark: Indicator['benchmark']
     if (x.benchmark !== undefined) {
-      if (!isObject(x.benchmark) || typeof x.benchmark.value !== 'number')
+      if (!isObject(x.benchmark) || typeof x.benchmark.value !== 'number' || !Number.isFinite(x.benchmark.value))
         throw new Error(`${where} (${x.id}): benchmark needs a numeric value`)
-      benchmark = { value: x.benchmark.value, label: bilingual(x.benchmark.label, `${where}.benchmark.label`) }
+      const level = x.benchmark.level
+      if (level !== 'province' && level !== 'city' && level !== 'district')
+        throw new Error(`${where} (${x.id}): benchmark.level must be province, city or district (the level it was measured at)`)
+      const region = x.benchmark.region
+      if (region !== undefined && (typeof region !== 'string' || !/^\d{6}$/.test(region)))
+        throw new Error(`${where} (${x.id}): benchmark.region must be a six-digit region code`)
+      benchmark = { value: x.benchmark.value, label: bilingual(x.benchmark.label, `${where}.benchmark.label`), level, ...(region ? { region } : {}) }
     }
     return {
       id: x.id,

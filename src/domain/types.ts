@@ -34,6 +34,13 @@ export interface Benchmark {
   value: number
   /** Where the figure comes from, e.g. 承德县 2022 (河北, outside the map). */
   label: Bilingual
+  /**
+   * Level of the region it was measured for. A rate benchmark compares at any level; a count one
+   * only with regions of this level (a county's count is no yardstick for a province's total).
+   */
+  level: RegionLevel
+  /** GB/T 2260 code of the region it was measured for, when it is one region. */
+  region?: string
 }
 
 export type Frequency = 'annual' | 'monthly'

@@ -2,14 +2,19 @@
 import { toCsv, type CsvCell } from './csv'
 import type { ChartExportSpec, DataTable } from './types'
 
-/** Rows of one chart's data, followed by its definition, source and as-of date. */
+/** The notes under a chart's data: coverage (when a figure stands on part of its region), definition, source, as-of date. */
+function notes(spec: ChartExportSpec): CsvCell[][] {
+  return [...(spec.coverage ? [[spec.coverage]] : []), [spec.definition], [spec.source], [spec.asOf]]
+}
+
+/** Rows of one chart's data, followed by its notes. */
 function section(spec: ChartExportSpec, table: DataTable): CsvCell[][] {
-  return [[spec.title], [spec.filters.join(' · ')], table.header, ...table.rows, [], [spec.definition], [spec.source], [spec.asOf]]
+  return [[spec.title], [spec.filters.join(' · ')], table.header, ...table.rows, [], ...notes(spec)]
 }
 
 export function chartCsv(spec: ChartExportSpec): string {
   const table = spec.table()
-  return toCsv([table.header, ...table.rows, [], [spec.title], [spec.filters.join(' · ')], [spec.definition], [spec.source], [spec.asOf]])
+  return toCsv([table.header, ...table.rows, [], [spec.title], [spec.filters.join(' · ')], ...notes(spec)])
 }
 
 /** Every chart of the view, one block each, separated by an empty line. */
@@ -52,9 +57,7 @@ export async function xlsxBlob(specs: readonly ChartExportSpec[]): Promise<Blob>
       [],
       [spec.title],
       [spec.filters.join(' · ')],
-      [spec.definition],
-      [spec.source],
-      [spec.asOf],
+      ...notes(spec),
     ]
     return { data, sheet: names[i]!, columns: t.header.map((h, k) => ({ width: k === 0 ? 14 : Math.max(12, h.length * 2 + 2) })) }
   })

@@ -3,7 +3,7 @@
  * `2023年全省职工稳定率为91.2%，同比上升0.8个百分点，13个设区市中苏州市最高。`
  * Pure: the numbers come in already rolled up; only wording happens here.
  */
-import type { Change } from '@/domain/compare'
+import { roundTo, sideOf, type Change } from '@/domain/compare'
 import { formatValue, type Locale } from '@/domain/format'
 import type { Indicator } from '@/domain/types'
 
@@ -22,7 +22,13 @@ export interface HeadlineInput {
   /** 全省 for the province, otherwise the region's name. */
   scopeName: string
   value: number
+  /** Why there is no value (inputs missing, out of range); the plain "no data" sentence when absent. */
+  withoutValue?: string
+  /** 数据覆盖 7/95 个县（市、区） when the figure stands on part of the scope; absent when whole. */
+  coverage?: string
   yoy: Change | null
+  /** Regions left out of a like-for-like 同比 (reported in one year only); absent when none were. */
+  likeForLike?: { left: string[] }
   /** The scope's children with their values, e.g. the 13 cities of the province. */
   children: HeadlineRegion[]
   /** Level of the children in words: 设区市, 区县 (cities, districts). */
@@ -55,13 +61,14 @@ function joinNames(names: string[], locale: Locale): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
 }
 
-/** The children with the highest and the lowest value (ties kept together). */
-function extremes(children: HeadlineRegion[]): { top: HeadlineRegion[]; bottom: HeadlineRegion[]; count: number } {
+/** The children with the highest and the lowest value as printed (ties kept together). */
+function extremes(children: HeadlineRegion[], decimals: number): { top: HeadlineRegion[]; bottom: HeadlineRegion[]; count: number } {
   const present = children.filter((c) => !Number.isNaN(c.value))
   if (present.length === 0) return { top: [], bottom: [], count: 0 }
-  const max = Math.max(...present.map((c) => c.value))
-  const min = Math.min(...present.map((c) => c.value))
-  return { top: present.filter((c) => c.value === max), bottom: present.filter((c) => c.value === min), count: present.length }
+  const shown = (c: HeadlineRegion) => roundTo(c.value, decimals)
+  const max = Math.max(...present.map(shown))
+  const min = Math.min(...present.map(shown))
+  return { top: present.filter((c) => shown(c) === max), bottom: present.filter((c) => shown(c) === min), count: present.length }
 }
 
 export function headlineSentences(input: HeadlineInput): string[] {
@@ -70,15 +77,24 @@ export function headlineSentences(input: HeadlineInput): string[] {
   const period = periodText(input.period, locale)
   const fmt = (v: number) => formatValue(v, input.indicator, locale, input.unitLabel)
   if (Number.isNaN(input.value)) {
+    if (input.withoutValue)
+      return [zh ? `${period}${input.scopeName}${input.indicatorName}：${input.withoutValue}。` : `${input.indicatorName} for ${input.scopeName} in ${period}: ${input.withoutValue}.`]
     return [zh ? `${period}${input.scopeName}${input.indicatorName}暂无数据。` : `No data on ${input.indicatorName} for ${input.scopeName} in ${period}.`]
   }
+  const covered = input.coverage ? (zh ? `（${input.coverage}）` : ` (${input.coverage})`) : ''
   const clauses: string[] = [
-    zh ? `${period}${input.scopeName}${input.indicatorName}为${fmt(input.value)}` : `In ${period}, ${input.indicatorName} in ${input.scopeName} was ${fmt(input.value)}`,
+    zh
+      ? `${period}${input.scopeName}${input.indicatorName}为${fmt(input.value)}${covered}`
+      : `In ${period}, ${input.indicatorName} in ${input.scopeName} was ${fmt(input.value)}${covered}`,
   ]
   const change = changeText(input.yoy, locale)
-  if (change) clauses.push(change)
+  if (change) {
+    const left = input.likeForLike?.left ?? []
+    const note = left.length === 0 ? '' : zh ? `（可比口径，不含${joinNames(left, locale)}）` : ` (like for like, excluding ${joinNames(left, locale)})`
+    clauses.push(change + note)
+  }
 
-  const { top, bottom, count } = extremes(input.children)
+  const { top, bottom, count } = extremes(input.children, input.indicator.decimals)
   if (count >= 2) {
     const names = joinNames(top.map((c) => c.name), locale)
     const tie = top.length > 1
@@ -105,7 +121,8 @@ export function headlineSentences(input: HeadlineInput): string[] {
     // child's count is below the total.
     const rate = input.indicator.unit === '%'
     const level = rate ? input.value : present.reduce((s, c) => s + c.value, 0) / present.length
-    const above = present.filter((c) => c.value > level).length
+    // Above as printed: a child that shows the same figure as the level is not above it.
+    const above = present.filter((c) => sideOf(c.value, level, { decimals: input.indicator.decimals, higherIsBetter: true }) > 0).length
     sentences.push(
       zh
         ? `最低为${low}（${lowValue}），${above}个${input.childLevel}高于${rate ? `${input.scopeName}整体水平` : '平均水平'}。`

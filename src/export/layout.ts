@@ -42,13 +42,16 @@ export interface ReportFrame {
   bottom: number
 }
 
-type Texts = Pick<ChartExportSpec, 'title' | 'filters' | 'unit' | 'definition' | 'source' | 'asOf'>
+type Texts = Pick<ChartExportSpec, 'title' | 'filters' | 'unit' | 'definition' | 'source' | 'asOf'> & { coverage?: string }
 
-/** Definition, then source and as-of date; the date gets its own line rather than being split. */
+/**
+ * Coverage of figures built from part of their region first (a reader must not miss it), then the
+ * definition, then source and as-of date; the date gets its own line rather than being split.
+ */
 export function footnoteText(spec: Texts, width = Infinity): string {
   const together = `${spec.source}　${spec.asOf}`
   const tail = lineCount(together, NOTE_SIZE, width) > 1 ? [spec.source, spec.asOf] : [together]
-  return [spec.definition, ...tail].filter((s) => s.trim()).join('\n')
+  return [spec.coverage ?? '', spec.definition, ...tail].filter((s) => s.trim()).join('\n')
 }
 
 export function reportFrame(spec: Texts, opts: Pick<ImageOptions, 'width' | 'omitTitle'>): ReportFrame {

@@ -32,7 +32,7 @@ export function slideImageOptions(base: Pick<ImageOptions, 'background' | 'water
 }
 
 export function speakerNotes(spec: ChartExportSpec, text: DeckText): string {
-  return [spec.definition, spec.source, spec.asOf, text.filtersNote(spec.filters.join(' · ')), spec.unit].join('\n')
+  return [spec.coverage, spec.definition, spec.source, spec.asOf, text.filtersNote(spec.filters.join(' · ')), spec.unit].filter((s) => s).join('\n')
 }
 
 export async function deckBlob(specs: readonly ChartExportSpec[], text: DeckText, image: Pick<ImageOptions, 'background' | 'watermark'>): Promise<Blob> {

@@ -31,8 +31,10 @@ export interface ChartExportSpec {
   unit: string
   /** e.g. 口径：…… */
   definition: string
-  /** e.g. 数据来源：…… */
+  /** e.g. 数据来源：…… (the sources of the rows drawn) */
   source: string
+  /** Figures built from part of their region, e.g. 无锡市数据覆盖 8/9 个县（市、区）; '' when none. */
+  coverage: string
   /** e.g. 数据截至 2023年12月31日 */
   asOf: string
   /** Parts of the file name: `<indicator>_<scope>_<period>`. */

@@ -105,6 +105,7 @@ const en: typeof zh = {
     peerMean: 'Average',
     parentValue: '{parent} overall',
     aboveRef: 'Above {ref}',
+    levelRef: 'Level with {ref}',
     belowRef: 'Below {ref}',
     moveHint: 'places gained or lost since last year',
     above: 'Above average',
@@ -186,6 +187,7 @@ const en: typeof zh = {
     coverage: 'Coverage',
     benchmark: 'Benchmark',
     source: 'Source',
+    note: 'Note',
     byYear: 'By year',
   },
   units: {

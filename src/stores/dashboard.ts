@@ -14,9 +14,8 @@ import {
   kpiCard,
   mapModel,
   mapModelOf,
-  periodsFor,
   radarModel,
-  rankingModel,
+  rankingOf,
   regionTableModel,
   smallMultiplesModel,
   trendModel,
@@ -24,7 +23,11 @@ import {
   type MapLevel,
   type Selection,
 } from '@/domain/dashboard'
+import { defaultPeriod, periodChoices } from '@/domain/landing'
+import { dependenciesOf } from '@/domain/indicators'
 import type { Indicator } from '@/domain/types'
+import { formatPeriod } from '@/domain/format'
+import { useUiStore } from './ui'
 
 /** The indicators shown as headline cards, one or two per category. */
 export const HEADLINE_INDICATORS = [
@@ -40,23 +43,41 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const dataset = useDatasetStore()
   const filters = useFiltersStore()
   const boundary = useBoundaryStore()
+  const ui = useUiStore()
 
   const indicator = computed<Indicator>(() => indicatorCatalogue.byId.get(filters.indicator)!)
-  /** Years with data for the selected indicator, oldest first. */
-  const years = computed(() => periodsFor(dataset.context, filters.indicator, 'annual'))
+  /** Years and months with data for the selected indicator, oldest first. */
+  const choices = computed(() => periodChoices(dataset.context, filters.indicator))
+  const years = computed(() => choices.value.years)
+  const months = computed(() => choices.value.months)
+  /** The chosen period when the indicator has data in it, else the latest up to today. */
   const period = computed(() => {
     const p = filters.period
-    return p && years.value.includes(p) ? p : (years.value.at(-1) ?? '')
+    if (p && (years.value.includes(p) || months.value.includes(p))) return p
+    return defaultPeriod(dataset.context, indicator.value, new Date())
   })
+  /** The period as titles print it: 2023年, 2023年6月 / 2023, Jun 2023. */
+  const periodLabel = computed(() => formatPeriod(period.value, ui.locale))
   const selection = computed<Selection>(() => ({ scope: filters.scope, period: period.value, indicator: filters.indicator }))
   /** The all-district view exists only at province scope. */
   const mapLevel = computed<MapLevel>(() =>
     regionCatalogue.get(filters.scope)?.parent === null && filters.mapLevel === 'district' ? 'district' : 'city',
   )
   /** Indicators on the cards, the radar and the table: the chosen category's, else the headline ones. */
-  const cardIndicators = computed<readonly string[]>(() =>
-    filters.category ? indicatorCatalogue.indicators.filter((i) => i.category === filters.category).map((i) => i.id) : HEADLINE_INDICATORS,
-  )
+  const cardIndicators = computed<readonly string[]>(() => {
+    if (filters.category) return indicatorCatalogue.indicators.filter((i) => i.category === filters.category).map((i) => i.id)
+    // The headline indicators the data has; where it lacks some, others it has take their places.
+    const index = dataset.index
+    const has = (id: string): boolean => {
+      const ind = indicatorCatalogue.byId.get(id)
+      return !!ind && (index.hasIndicator(id) || (ind.aggregation.kind === 'ratio' && dependenciesOf(ind).every((d) => index.hasIndicator(d))))
+    }
+    const shown = HEADLINE_INDICATORS.filter(has)
+    if (shown.length === HEADLINE_INDICATORS.length || index.table.length === 0) return HEADLINE_INDICATORS
+    const more = indicatorCatalogue.indicators.map((i) => i.id).filter((id) => has(id) && !shown.includes(id as (typeof HEADLINE_INDICATORS)[number]))
+    const list = [...shown, ...more].slice(0, HEADLINE_INDICATORS.length)
+    return list.length > 0 ? list : HEADLINE_INDICATORS
+  })
   const profileIndicators = computed<readonly string[]>(() =>
     filters.category ? CATEGORY_HEADLINES[filters.category] : HEADLINE_INDICATORS,
   )
@@ -81,7 +102,10 @@ export const useDashboardStore = defineStore('dashboard', () => {
       to: filters.from ? period.value : null,
     }),
   )
-  const ranking = computed(() => rankingModel(dataset.context, indicator.value, selection.value, mapLevel.value))
+  // The ranking always ranks the bundled frame's regions, even under a user's own boundary file.
+  const ranking = computed(() =>
+    rankingOf(dataset.context, indicator.value, selection.value, boundary.frame ? mapModel(dataset.context, indicator.value, selection.value, mapLevel.value) : map.value),
+  )
   const radar = computed(() => radarModel(dataset.context, selection.value, profileIndicators.value))
   const table = computed(() => regionTableModel(dataset.context, selection.value, profileIndicators.value, mapLevel.value))
   // 95 panels would be unreadable: the all-district view keeps the cities' panels.
@@ -90,7 +114,9 @@ export const useDashboardStore = defineStore('dashboard', () => {
   return {
     indicator,
     years,
+    months,
     period,
+    periodLabel,
     selection,
     mapLevel,
     kpi,

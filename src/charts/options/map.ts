@@ -1,6 +1,5 @@
-import type { MapModel } from '@/domain/dashboard'
-import type { Change } from '@/domain/compare'
-import { escapeHtml, formatChange, formatValue } from '@/domain/format'
+import type { MapItem, MapModel } from '@/domain/dashboard'
+import { escapeHtml, formatValue } from '@/domain/format'
 import { noDataDecal } from '../theme'
 import { ariaOf, type BuildContext, type ChartOption } from './types'
 
@@ -12,6 +11,12 @@ export interface MapLabels {
   low: string
   /** Screen-reader summary of the map. */
   description?: string
+  /** The change as it reads (like for like where it must be). */
+  change: (item: MapItem) => string
+  /** Why a region has no number (no data, inputs missing, out of range). */
+  withoutValue?: (item: MapItem) => string
+  /** Notes on how a region's figure was made: coverage, derivation, part of a year, a published source. */
+  notes?: (item: MapItem) => string[]
 }
 
 /** Choropleth of `model.items` on the boundary file registered as `mapName`; features are matched by adcode. */
@@ -24,7 +29,7 @@ export function buildMapOption(model: MapModel, mapName: string, ctx: BuildConte
   const colors = ind.higherIsBetter ? palette.scale : [...palette.scale].reverse()
   const span = model.max - model.min
   const many = model.items.length > 30
-  const yoyText = (c: Change | null) => `${labels.yoy} ${formatChange(c, locale)}`
+  const yoyText = (item: MapItem) => `${labels.yoy} ${labels.change(item)}`
   const legendText = { color: palette.subtle, fontSize: 11 * fs }
   const visualMap: ChartOption['visualMap'] =
     model.scale === 'piecewise' && span > 0
@@ -66,10 +71,11 @@ export function buildMapOption(model: MapModel, mapName: string, ctx: BuildConte
         if (!item) return ''
         const lines = [
           `<b>${escapeHtml(ctx.nameOf(item.adcode))}</b>`,
-          escapeHtml(Number.isNaN(item.value) ? labels.noData : fmt(item.value)),
+          escapeHtml(Number.isNaN(item.value) ? (labels.withoutValue?.(item) ?? labels.noData) : fmt(item.value)),
         ]
+        for (const n of labels.notes?.(item) ?? []) lines.push(escapeHtml(n))
         if (item.rank > 0) lines.push(escapeHtml(labels.rank(item.rank, ranked)))
-        if (!Number.isNaN(item.value)) lines.push(escapeHtml(yoyText(item.yoy)))
+        if (!Number.isNaN(item.value)) lines.push(escapeHtml(yoyText(item)))
         return lines.join('<br/>')
       },
     },

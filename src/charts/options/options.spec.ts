@@ -9,6 +9,19 @@ import { sparklinePath } from './sparkline'
 import type { BuildContext } from './types'
 import type { Indicator } from '@/domain/types'
 import type { MapModel, RadarModel, RankingModel, SmallMultiplesModel, TrendModel } from '@/domain/dashboard'
+import { figureFixture as fig } from '@/domain/figures.fixtures'
+import type { ChangeDetail } from '@/domain/likeforlike'
+import { formatChange } from '@/domain/format'
+
+const change = (value: number): ChangeDetail => ({
+  change: { kind: 'points', value },
+  plain: { kind: 'points', value },
+  likeForLike: false,
+  missingNow: [],
+  missingBefore: [],
+  current: NaN,
+  previous: NaN,
+})
 
 const rate: Indicator = {
   id: 'rate',
@@ -18,7 +31,7 @@ const rate: Indicator = {
   definition: { zh: '', en: '' },
   decimals: 1,
   higherIsBetter: true,
-  benchmark: { value: 91.6, label: { zh: '承德县 2022', en: 'Chengde 2022' } },
+  benchmark: { value: 91.6, label: { zh: '承德县 2022', en: 'Chengde 2022' }, level: 'district' },
   aggregation: { kind: 'ratio', numerator: 'a', denominator: 'b' },
   frequencies: ['annual'],
   aliases: [],
@@ -42,17 +55,27 @@ describe('buildMapOption', () => {
     geoKey: 'P',
     level: 'city',
     items: [
-      { adcode: 'A', value: 90, rank: 2, yoy: { kind: 'points', value: 1.2 } },
-      { adcode: 'X', value: 95, rank: 1, yoy: null },
-      { adcode: 'N', value: NaN, rank: 0, yoy: null },
+      { adcode: 'A', value: 90, figure: fig(90, 8, 9), rank: 2, yoy: change(1.2) },
+      { adcode: 'X', value: 95, figure: fig(95), rank: 1, yoy: null },
+      { adcode: 'N', value: NaN, figure: fig(NaN), rank: 0, yoy: null },
     ],
     highlight: 'A',
     min: 88,
     max: 96,
     scale: 'continuous',
     breaks: [88, 96],
+    coverage: { reported: 9, expected: 11 },
+    sources: [],
   }
-  const labels = { noData: '无数据', rank: (r: number, n: number) => `第${r}/${n}位`, yoy: '同比', high: '高', low: '低' }
+  const labels = {
+    noData: '无数据',
+    rank: (r: number, n: number) => `第${r}/${n}位`,
+    yoy: '同比',
+    high: '高',
+    low: '低',
+    change: (it: MapModel['items'][number]) => formatChange(it.yoy?.change ?? null, 'zh-CN'),
+    notes: (it: MapModel['items'][number]) => (it.figure.coverage.reported < it.figure.coverage.expected ? [`数据覆盖 ${it.figure.coverage.reported}/${it.figure.coverage.expected}`] : []),
+  }
 
   it('matches features by adcode and draws no data as no data, not zero', () => {
     const opt = buildMapOption(model, 'region-P', ctx(), labels)
@@ -75,6 +98,7 @@ describe('buildMapOption', () => {
     expect(html).toContain('90.0%')
     expect(html).toContain('第2/2位')
     expect(html).toContain('同比 +1.2个百分点')
+    expect(html).toContain('数据覆盖 8/9')
   })
 
   it('grades counts into classes between the model’s breaks', () => {
@@ -110,11 +134,13 @@ describe('buildTrendOption', () => {
     frequency: 'annual',
     periods: ['2022', '2023', '2024'],
     series: [
-      { key: 'J', kind: 'region', values: [90, NaN, 91] },
-      { key: 'K', kind: 'region', values: [88, 89, 90] },
+      { key: 'J', kind: 'region', values: [90, NaN, 91], figures: [fig(90), fig(NaN), fig(91)] },
+      { key: 'K', kind: 'region', values: [88, 89, 90], figures: [fig(88, 3, 4), fig(89), fig(90)] },
     ],
     values: [90, NaN, 91],
     reference: { parent: 'P', kind: 'parentValue', values: [89, 89.5, 90] },
+    benchmark: rate.benchmark!,
+    sources: [],
   }
   const names = (key: string) => ({ J: '江都区', K: '邗江区' })[key] ?? key
   it('leaves gaps for missing years and adds the compared regions, the reference and the benchmark', () => {
@@ -123,9 +149,24 @@ describe('buildTrendOption', () => {
     expect(series.map((s) => s.name)).toEqual(['江都区', '邗江区', '扬州市整体'])
     expect(series[0]!.data).toEqual([90, null, 91])
     expect(series[0]!.markLine?.data[0]?.yAxis).toBe(91.6)
+    // A point built from part of its region is drawn hollow.
+    expect(series[1]!.data[0]).toMatchObject({ value: 88, symbol: 'emptyCircle' })
+  })
+  it('draws no benchmark where the model says it does not compare', () => {
+    const opt = buildTrendOption({ ...model, benchmark: null }, ctx(), { seriesName: names, reference: null, benchmark: '参照', noData: '-' })
+    expect((opt.series as { markLine?: unknown }[])[0]!.markLine).toBeUndefined()
   })
   it('names seasonal lines by year and months by the given labels, without the benchmark', () => {
-    const seasonal: TrendModel = { mode: 'seasonal', frequency: 'monthly', periods: ['01', '02'], series: [{ key: '2023', kind: 'year', values: [5, 6] }], values: [5, 6], reference: null }
+    const seasonal: TrendModel = {
+      mode: 'seasonal',
+      frequency: 'monthly',
+      periods: ['01', '02'],
+      series: [{ key: '2023', kind: 'year', values: [5, 6], figures: [fig(5), fig(6)] }],
+      values: [5, 6],
+      reference: null,
+      benchmark: null,
+      sources: [],
+    }
     const opt = buildTrendOption(seasonal, ctx(), { seriesName: (k) => `${k}年`, reference: null, benchmark: '参照', noData: '-', monthName: (m) => `${Number(m)}月` })
     const series = opt.series as (Series & { name: string; markLine?: unknown })[]
     expect(series.map((s) => s.name)).toEqual(['2023年'])
@@ -145,12 +186,14 @@ describe('buildRankingOption', () => {
     parent: 'P',
     level: 'district',
     items: [
-      { adcode: 'A', value: 95, rank: 1, previousRank: 3, yoy: null },
-      { adcode: 'B', value: 80, rank: 2, previousRank: 1, yoy: null },
-      { adcode: 'N', value: NaN, rank: 0, previousRank: 0, yoy: null },
+      { adcode: 'A', value: 95, figure: fig(95), rank: 1, previousRank: 3, rankInBoth: 1, yoy: null },
+      { adcode: 'B', value: 80, figure: fig(80), rank: 2, previousRank: 1, rankInBoth: 2, yoy: null },
+      { adcode: 'N', value: NaN, figure: fig(NaN), rank: 0, previousRank: 0, rankInBoth: 0, yoy: null },
     ],
     reference: { kind: 'parentValue', value: 90 },
     highlight: 'B',
+    coverage: { reported: 2, expected: 3 },
+    sources: [],
   }
   it('colours above and below the reference and highlights the selection', () => {
     const opt = buildRankingOption(model, ctx(), { reference: '整体', noData: '无数据', rankLine: () => '' })
@@ -170,17 +213,20 @@ describe('buildRankingOption', () => {
 
 describe('buildRankingOption with many regions', () => {
   it('scrolls through 95 districts twenty at a time', () => {
-    const items = Array.from({ length: 95 }, (_, k) => ({ adcode: `D${k}`, value: 95 - k, rank: k + 1, previousRank: 0, yoy: null }))
-    const opt = buildRankingOption({ parent: 'P', level: 'district', items, reference: { kind: 'peerMean', value: 50 }, highlight: null }, ctx(), {
+    const items = Array.from({ length: 95 }, (_, k) => ({ adcode: `D${k}`, value: 95 - k, figure: fig(95 - k), rank: k + 1, previousRank: 0, rankInBoth: 0, yoy: null }))
+    const model: RankingModel = { parent: 'P', level: 'district', items, reference: { kind: 'peerMean', value: 50 }, highlight: null, coverage: { reported: 95, expected: 95 }, sources: [] }
+    const opt = buildRankingOption(model, ctx(), {
       reference: '平均',
       noData: '-',
       rankLine: () => '',
-      side: (above) => (above ? '高于平均' : '低于平均'),
+      side: (side) => (side > 0 ? '高于平均' : side < 0 ? '低于平均' : '与平均持平'),
     })
     const zoom = opt.dataZoom as { endValue: number }[]
     expect(zoom[0]!.endValue).toBe(19)
     const html = ((opt.tooltip as { formatter: Formatter }).formatter)({ dataIndex: 90 })
     expect(html).toContain('低于平均')
+    // D45 shows 50.0%, the same as the average: level with it, not above.
+    expect(((opt.tooltip as { formatter: Formatter }).formatter)({ dataIndex: 45 })).toContain('与平均持平')
   })
 })
 
@@ -193,6 +239,7 @@ describe('buildRadarOption', () => {
         { indicator: rate, value: 92, score: 100, peerMean: 50 },
         { indicator: { ...rate, id: 'other' }, value: NaN, score: NaN, peerMean: 40 },
       ],
+      sources: [],
     }
     const opt = buildRadarOption(model, ctx(), {
       region: hostile,
@@ -223,6 +270,7 @@ describe('buildMultiplesOption', () => {
       min: 1,
       max: 4,
       highlight: 'B',
+      sources: [],
     }
     const opt = buildMultiplesOption(model, ctx(), { noData: '-' }, 2)
     const y = opt.yAxis as { min: number; max: number }[]

@@ -1,15 +1,23 @@
-import type { RankingModel } from '@/domain/dashboard'
+import type { RankingItem, RankingModel } from '@/domain/dashboard'
+import { sideOf } from '@/domain/compare'
+import { isPartialCoverage } from '@/domain/figures'
 import { axisNumber, escapeHtml, formatValue } from '@/domain/format'
 import { ariaOf, type BuildContext, type ChartOption } from './types'
 
 export interface RankingLabels {
   reference: string
   noData: string
-  /** Tooltip line for a rank and its change, e.g. 第2位（较上年上升1位）. */
-  rankLine: (rank: number, previousRank: number) => string
-  /** 高于平均 / 低于平均 (or above / below the parent's own level). */
-  side?: (above: boolean) => string
+  /** Tooltip line for a rank and its change, e.g. 第2位（较上年上升1位）; the change counts only regions ranked in both years. */
+  rankLine: (rank: number, previousRank: number, rankInBoth: number) => string
+  /** 高于平均 / 低于平均 / 与平均持平 (or against the parent's own level): 1 above, -1 below, 0 level. */
+  side?: (side: number) => string
   description?: string
+  /** Notes on how a region's figure was made (coverage, derivation, a published source). */
+  notes?: (item: RankingItem) => string[]
+  /** Short mark after a bar built from part of its region, e.g. 数据覆盖 8/9. */
+  coverageMark?: (item: RankingItem) => string
+  /** Why a region has no number. */
+  withoutValue?: (item: RankingItem) => string
 }
 
 /** Rows shown at once before the list scrolls (the all-district view ranks 95). */
@@ -23,7 +31,8 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
   const ref = model.reference.value
   const fs = ctx.fontScale ?? 1
   const long = items.length > RANKING_WINDOW + 5
-  const isAbove = (v: number) => (ind.higherIsBetter ? v >= ref : v <= ref)
+  // Above or below as printed: a bar that shows the reference's own figure is level with it.
+  const side = (v: number) => sideOf(v, ref, ind)
   return {
     aria: ariaOf(ctx, labels.description),
     grid: { left: 8, right: long ? 80 : 64, top: 22, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
@@ -41,10 +50,11 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
       formatter: (p) => {
         const it = items[(p as { dataIndex: number }).dataIndex]
         if (!it) return ''
-        const v = Number.isNaN(it.value) ? labels.noData : fmt(it.value)
+        const v = Number.isNaN(it.value) ? (labels.withoutValue?.(it) ?? labels.noData) : fmt(it.value)
         const lines = [`<b>${escapeHtml(ctx.nameOf(it.adcode))}</b>`, escapeHtml(v)]
-        if (it.rank > 0) lines.push(escapeHtml(labels.rankLine(it.rank, it.previousRank)))
-        if (labels.side && !Number.isNaN(it.value) && !Number.isNaN(ref)) lines.push(escapeHtml(labels.side(isAbove(it.value))))
+        for (const n of labels.notes?.(it) ?? []) lines.push(escapeHtml(n))
+        if (it.rank > 0) lines.push(escapeHtml(labels.rankLine(it.rank, it.previousRank, it.rankInBoth)))
+        if (labels.side && !Number.isNaN(it.value) && !Number.isNaN(ref)) lines.push(escapeHtml(labels.side(side(it.value))))
         return lines.join('<br/>')
       },
     },
@@ -65,7 +75,7 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
         fontSize: 12 * fs,
         formatter: (code: string) => {
           const it = items.find((x) => x.adcode === code)
-          const move = it && it.rank > 0 && it.previousRank > 0 ? it.previousRank - it.rank : 0
+          const move = it && it.rankInBoth > 0 && it.previousRank > 0 ? it.previousRank - it.rankInBoth : 0
           const arrow = move > 0 ? ` {up|▲${move}}` : move < 0 ? ` {down|▼${-move}}` : ''
           return `${ctx.nameOf(code)}${arrow}`
         },
@@ -85,7 +95,7 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
             color:
               it.adcode === model.highlight
                 ? palette.highlight
-                : !Number.isNaN(ref) && isAbove(it.value)
+                : !Number.isNaN(ref) && side(it.value) >= 0
                   ? palette.above
                   : palette.below,
           },
@@ -96,8 +106,11 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
           color: palette.subtle,
           fontSize: 11 * fs,
           formatter: (p) => {
+            const it = items[(p as { dataIndex: number }).dataIndex]
             const v = (p as { value: unknown }).value
-            return typeof v === 'number' ? formatValue(v, ind, locale, '').trim() : labels.noData
+            if (typeof v !== 'number') return labels.noData
+            const text = formatValue(v, ind, locale, '').trim()
+            return it && isPartialCoverage(it.figure) && labels.coverageMark ? `${text} · ${labels.coverageMark(it)}` : text
           },
         },
         markLine: Number.isNaN(ref)

@@ -1,4 +1,5 @@
 import type { TrendModel } from '@/domain/dashboard'
+import { isPartialCoverage } from '@/domain/figures'
 import { axisNumber, escapeHtml, formatValue } from '@/domain/format'
 import { ariaOf, type BuildContext, type ChartOption } from './types'
 
@@ -11,6 +12,8 @@ export interface TrendLabels {
   /** x-axis label of a month number (01–12) in the seasonal view. */
   monthName?: (month: string) => string
   description?: string
+  /** A note on one point (coverage, part of a year), '' for none; such points are drawn hollow. */
+  pointNote?: (series: number, index: number) => string
 }
 
 const missing = (v: number) => (Number.isNaN(v) ? null : v)
@@ -21,7 +24,8 @@ export function buildTrendOption(model: TrendModel, ctx: BuildContext, labels: T
   const fs = ctx.fontScale ?? 1
   const fmt = (v: number) => formatValue(v, ind, locale, ctx.unitLabel)
   const monthly = model.frequency === 'monthly'
-  const bench = model.mode === 'annual' ? ind.benchmark : undefined
+  // Only where it compares: a count benchmark never stands beside a city's or province's total.
+  const bench = model.benchmark ?? undefined
   const seasonal = model.mode === 'seasonal'
   const many = model.periods.length > 24
   const colors = seasonal ? [...palette.series].slice(0, model.series.length).reverse() : palette.series
@@ -37,7 +41,8 @@ export function buildTrendOption(model: TrendModel, ctx: BuildContext, labels: T
         const head = escapeHtml(String((list[0] as { axisValueLabel?: string } | undefined)?.axisValueLabel ?? ''))
         const rows = list.map((p) => {
           const v = typeof p.value === 'number' ? fmt(p.value) : labels.noData
-          return `${p.marker ?? ''}${escapeHtml(String(p.seriesName))}: ${escapeHtml(v)}`
+          const note = p.seriesIndex !== undefined && p.seriesIndex < model.series.length ? (labels.pointNote?.(p.seriesIndex, p.dataIndex) ?? '') : ''
+          return `${p.marker ?? ''}${escapeHtml(String(p.seriesName))}: ${escapeHtml(v)}${note ? `（${escapeHtml(note)}）` : ''}`
         })
         return [head, ...rows].join('<br/>')
       },
@@ -67,7 +72,11 @@ export function buildTrendOption(model: TrendModel, ctx: BuildContext, labels: T
       ...model.series.map((s, k) => ({
         type: 'line' as const,
         name: labels.seriesName(s.key, s.kind),
-        data: s.values.map(missing),
+        // A point built from part of its region is drawn hollow, and the tooltip says why.
+        data: s.values.map((v, i) => {
+          const f = s.figures[i]
+          return f && isPartialCoverage(f) && !Number.isNaN(v) ? { value: v, symbol: 'emptyCircle', symbolSize: 9 } : missing(v)
+        }),
         color: colors[k % colors.length],
         showSymbol: !monthly || seasonal,
         symbolSize: 7,

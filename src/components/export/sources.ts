@@ -9,9 +9,9 @@ import type { ChartPalette } from '@/charts/theme'
 import { indicatorName, regionName } from '@/composables/useChartContext'
 import { parsePeriod } from '@/domain/periods'
 import type { ChartExportSpec, ChartKind, DataTable } from '@/export/types'
-import { indicatorCatalogue } from '@/data/catalogues'
+import type { Figure } from '@/domain/figures'
+import { useFigureText } from '@/composables/figureText'
 import { useDashboardStore } from '@/stores/dashboard'
-import { useDatasetStore } from '@/stores/dataset'
 import { useFiltersStore } from '@/stores/filters'
 import { useUiStore } from '@/stores/ui'
 
@@ -49,44 +49,44 @@ function useCommon() {
 /** Map and ranking show the same regions: the children of the drawn region. */
 function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: OptionFor): ComputedRef<ChartExportSource> {
   const { dashboard, ui, t, indName, unit, asOf } = useCommon()
-  const dataset = useDatasetStore()
-  /** Where a region's own figure was reported from; empty for a rolled-up value. */
-  const sourceOf = (adcode: string): string => {
-    const index = dataset.index
-    const pos = index.hierarchy.indexOf.get(adcode)
-    if (pos === undefined) return ''
-    const code = index.slice(dashboard.indicator, dashboard.period, indicatorCatalogue.byId).source[pos] ?? -1
-    return code >= 0 ? (index.table.sources[code] ?? '') : ''
-  }
+  const figureText = useFigureText()
   return computed<ChartExportSource>(() => {
     const ranking = dashboard.ranking
     const parent = ranking.parent
     const level = t(`level.${ranking.level}`)
     const period = dashboard.period
     const ind = dashboard.indicator
-    const filters = [t('export.subtitle.year', { period }), regionName(parent, ui.locale), t('export.subtitle.children', { level })]
+    const filters = [t('export.subtitle.year', { period: dashboard.periodLabel }), regionName(parent, ui.locale), t('export.subtitle.children', { level })]
     if (ranking.highlight) filters.push(t('export.subtitle.highlight', { region: regionName(ranking.highlight, ui.locale) }))
-    const table = (): DataTable => ({
-      name: `${indName()} ${period}`,
-      header: [
-        t('export.table.code'),
-        t('export.table.region'),
-        t('export.table.value', { indicator: indName(), unit: unit() }),
-        t('export.table.rank'),
-        t('export.table.previousRank'),
-        t('export.table.source'),
-      ],
-      rows: ranking.items.map((it) => [
-        it.adcode,
-        regionName(it.adcode, ui.locale),
-        round(it.value, ind.decimals),
-        it.rank || null,
-        it.previousRank || null,
-        sourceOf(it.adcode),
-      ]),
-      decimals: [null, null, ind.decimals, 0, 0, null],
-      printColumns: ranking.items.some((it) => sourceOf(it.adcode)) ? [1, 2, 3, 4, 5] : [1, 2, 3, 4],
-    })
+    const table = (): DataTable => {
+      const words = figureText()
+      const note = (f: Figure) => (Number.isNaN(f.value) ? words.withoutValue(f, ind) : words.notes(f, ind).join('；'))
+      const anyNote = ranking.items.some((it) => note(it.figure) !== '' && it.figure.state !== 'none')
+      const anyPublished = ranking.items.some((it) => words.published(it.figure) !== '')
+      return {
+        name: `${indName()} ${period}`,
+        header: [
+          t('export.table.code'),
+          t('export.table.region'),
+          t('export.table.value', { indicator: indName(), unit: unit() }),
+          t('export.table.rank'),
+          t('export.table.previousRank'),
+          t('export.table.note'),
+          t('export.table.source'),
+        ],
+        rows: ranking.items.map((it) => [
+          it.adcode,
+          regionName(it.adcode, ui.locale),
+          round(it.value, ind.decimals),
+          it.rank || null,
+          it.previousRank || null,
+          it.figure.state === 'none' ? '' : note(it.figure),
+          words.sourceLabels(it.figure.sources).join('；'),
+        ]),
+        decimals: [null, null, ind.decimals, 0, 0, null, null],
+        printColumns: [1, 2, 3, 4, ...(anyNote ? [5] : []), ...(anyPublished ? [6] : [])],
+      }
+    }
     return {
       kind,
       option,

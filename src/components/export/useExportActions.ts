@@ -13,6 +13,7 @@ import { useDashboardStore } from '@/stores/dashboard'
 import { useFiltersStore } from '@/stores/filters'
 import { useUiStore } from '@/stores/ui'
 import { exportChoices, imageOptionsFor } from './options'
+import { useFigureText } from '@/composables/figureText'
 
 export function useExportActions() {
   const message = useMessage()
@@ -20,6 +21,7 @@ export function useExportActions() {
   const ui = useUiStore()
   const dashboard = useDashboardStore()
   const filters = useFiltersStore()
+  const figureText = useFigureText()
 
   function report(problem: ExportProblem) {
     const params = 'detail' in problem ? { detail: problem.detail } : 'width' in problem ? problem : {}
@@ -57,6 +59,7 @@ export function useExportActions() {
 
   function headlineInput(): HeadlineInput {
     const kpi = dashboard.kpi
+    const words = figureText()
     const scope = regionCatalogue.get(filters.scope)
     const children = regionCatalogue.children(filters.scope)
     const parent = regionCatalogue.parentOf(filters.scope)
@@ -70,7 +73,10 @@ export function useExportActions() {
       period: dashboard.period,
       scopeName: scope?.parent === null ? t('export.brief.province') : regionName(filters.scope, ui.locale),
       value: kpi.value,
-      yoy: kpi.yoy,
+      ...(Number.isNaN(kpi.value) && kpi.figure.state !== 'none' ? { withoutValue: words.withoutValue(kpi.figure, dashboard.indicator) } : {}),
+      ...(words.coverage(kpi.coverage) && !Number.isNaN(kpi.value) ? { coverage: words.coverage(kpi.coverage) } : {}),
+      yoy: kpi.yoy?.change ?? null,
+      ...(kpi.yoy?.likeForLike ? { likeForLike: { left: [...kpi.yoy.missingNow, ...kpi.yoy.missingBefore].map((a) => regionName(a, ui.locale)) } } : {}),
       children: map.mapAdcode === filters.scope ? map.items.map((it) => ({ name: regionName(it.adcode, ui.locale), value: it.value })) : [],
       // The regions drawn: the scope's children, or every district of the province.
       childLevel: t(`level.${map.mapAdcode === filters.scope ? map.level : (children[0]?.level ?? 'district')}`),
@@ -153,7 +159,7 @@ export function useExportActions() {
           table ?? { name: '', header: [], rows: [] },
           {
             title: t('export.brief.title', { scope: input.scopeName, indicator: input.indicatorName }),
-            subtitle: [t('export.subtitle.year', { period: dashboard.period }), regionName(filters.scope, ui.locale)].join(' · '),
+            subtitle: [t('export.subtitle.year', { period: dashboard.periodLabel }), regionName(filters.scope, ui.locale)].join(' · '),
             date: t('export.deck.date', { date: date() }),
             headlinesHeading: t('export.brief.headlines'),
             chartsHeading: t('export.brief.charts'),

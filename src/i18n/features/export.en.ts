@@ -60,6 +60,7 @@ const en: typeof zh = {
       value: '{indicator} ({unit})',
       rank: 'Rank',
       previousRank: 'Rank last year',
+      note: 'Note',
       source: 'Source',
       period: 'Period',
     },

@@ -38,7 +38,7 @@ export default {
       close: '完成',
     },
     subtitle: {
-      year: '{period}年',
+      year: '{period}',
       years: '{from}—{to}年',
       children: '各{level}',
       highlight: '突出显示：{region}',
@@ -58,6 +58,7 @@ export default {
       value: '{indicator}（{unit}）',
       rank: '排名',
       previousRank: '上年排名',
+      note: '说明',
       source: '来源',
       period: '期间',
     },

@@ -1,0 +1,28 @@
+/** How a figure is described wherever it appears: coverage, derivation, why there is none, sources, changes. */
+export default {
+  figure: {
+    coverage: '数据覆盖 {reported}/{expected} 个县（市、区）',
+    coverageShort: '数据覆盖 {reported}/{expected}',
+    coverageOf: '{region}数据覆盖 {reported}/{expected} 个县（市、区）',
+    coverageMore: '另有{n}个数据覆盖不全',
+    needsInputs: '需要{inputs}才能汇总',
+    and: '和',
+    invalid: '数值超出可能范围，不予显示',
+    invalidRate: '{region}：比率为 {value}',
+    invalidRatio: '{region}：{numerator} {num} 大于 {denominator} {den}',
+    invalidNegative: '{region}：{numerator} {num}，{denominator} {den}',
+    invalidFix: '请核对以上地区的数据后重新导入。',
+    derived: '由{numerator} ÷ {denominator}计算',
+    months: '按 {months} 个月累计（全年 12 个月）',
+    partialYear: '含不足 12 个月的年度数据',
+    likeForLike: '可比口径',
+    changeLikeForLike: '{change}（可比口径）',
+    likeForLikeHint: '只比较两期都有数据的地区',
+    plain: '按全部数据：{change}',
+    missingIn: '{period}无数据：{regions}',
+    noComparable: '两期数据覆盖的地区不同，无法可比',
+    published: '来源：{source}',
+    benchmarkOf: '参照：{value}（{label}）',
+    rankInBoth: '（按两年都有数据的{n}个地区计）',
+  },
+}
