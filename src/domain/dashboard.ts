@@ -94,10 +94,16 @@ export function periodsFor(ctx: DashboardContext, indicatorId: string, frequency
   const key = `${indicatorId}\u0000${frequency}`
   let list = byKey.get(key)
   if (!list) {
-    const all = ctx.index.periodsOf(indicatorId)
+    const ind = ctx.indicators.byId.get(indicatorId)
+    let all = ctx.index.periodsOf(indicatorId)
+    // A ratio has a figure wherever both its counts do, reported rate or not.
+    if (ind?.aggregation.kind === 'ratio') {
+      const den = new Set(ctx.index.periodsOf(ind.aggregation.denominator))
+      const both = ctx.index.periodsOf(ind.aggregation.numerator).filter((p) => den.has(p))
+      all = [...new Set([...all, ...both])].sort()
+    }
     list = all.filter((p) => frequencyOf(p) === frequency)
     // A monthly flow has a year wherever it has months: the year is built from them.
-    const ind = ctx.indicators.byId.get(indicatorId)
     if (frequency === 'annual' && ind && isMonthlyFlow(ind)) {
       const years = new Set(list)
       for (const p of all) if (frequencyOf(p) === 'monthly') years.add(p.slice(0, 4))
