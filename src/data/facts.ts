@@ -41,6 +41,15 @@ export type ProblemCode =
   | 'negativeCount'
   | 'rateOver100'
   | 'totalMismatch'
+  | 'unitMismatch'
+  | 'rateBelow0'
+  | 'numeratorOverDenominator'
+  | 'fractionRates'
+  | 'mixedRateScale'
+  | 'jump'
+  | 'futurePeriod'
+  | 'regionConflict'
+  | 'parentMismatch'
 
 /** Codes that are reported but do not stop a fact from being loaded. */
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
@@ -49,6 +58,14 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'negativeCount',
   'rateOver100',
   'totalMismatch',
+  'rateBelow0',
+  'numeratorOverDenominator',
+  'fractionRates',
+  'mixedRateScale',
+  'jump',
+  'futurePeriod',
+  'regionConflict',
+  'parentMismatch',
   'unmatchedColumn',
   'duplicateColumn',
 ])
@@ -63,6 +80,13 @@ export interface LoadProblem {
   text?: string
   /** More context: candidates of an ambiguous name, the earlier row of a duplicate, … */
   detail?: string
+  /** What the value is of, as the file names it (an indicator's label, a region). */
+  subject?: string
+  /** The other side of a comparison (a denominator, the period before) and its row. */
+  other?: string
+  otherRow?: number
+  /** The indicator a column-wide problem is about (e.g. fractions to multiply by 100). */
+  indicator?: string
 }
 
 export interface LoadReport {
@@ -150,6 +174,20 @@ export function splitUnit(header: string): { name: string; unit?: string } {
   return { name: m[1]!.trim(), unit: m[2]!.replace('％', '%') }
 }
 
+/**
+ * When a row gives both a code and a name, the name must not point elsewhere: the region the name
+ * (with the row's city, if any) resolves to when it is not the coded one, else null. A name that
+ * matches nothing says nothing against the code; an ambiguous one contradicts it only when the
+ * coded region is not among its candidates.
+ */
+export function nameContradiction(regions: RegionCatalogue, coded: Region, name: string, parent: string): { names: string } | null {
+  if (!name) return null
+  const r = regions.resolve(name, parent ? { parent } : undefined)
+  if (r.ok) return r.region.adcode === coded.adcode ? null : { names: `${regions.parentOf(r.region.adcode)?.name ?? ''}${r.region.name}` }
+  if (r.reason !== 'ambiguous' || r.candidates.some((c) => c.adcode === coded.adcode)) return null
+  return { names: r.candidates.map((c) => `${regions.parentOf(c.adcode)?.name ?? ''}${c.name}`).join('、') }
+}
+
 /** Choices the user made in the preview. Keys are compared after normalisation. */
 export interface ImportOptions {
   /** Wide header or long-table indicator text → indicator id; '' leaves the column out. */
@@ -158,6 +196,11 @@ export interface ImportOptions {
   regionMap?: readonly (readonly [string, string])[]
   /** Period of every row of a wide table that has no period column, e.g. 2023. */
   period?: string
+  /**
+   * Indicators whose values are multiplied, e.g. [['worker_stability_rate', 100]] for a column of
+   * fractions (0.916) that are meant as percentages (91.6).
+   */
+  scale?: readonly (readonly [string, number])[]
 }
 
 export type TableShape = 'long' | 'wide'
@@ -209,6 +252,12 @@ export interface BuiltTable {
   shape: TableShape | null
   columns: ColumnMatch[]
   unmatchedRegions: RegionMatch[]
+  /**
+   * Spreadsheet row of each fact and the header of a long table's value column, for the checks
+   * run over the whole table (plausibility.ts); taken off before the result leaves the loader.
+   */
+  factRows?: Int32Array
+  valueColumn?: string
 }
 
 function cellText(v: unknown): string {
@@ -258,12 +307,15 @@ export function buildTable(
   const long = col.has('indicator') && col.has('value')
   const wideColumns = hasRegion && !long ? input.headers.map((h, i) => (fieldOfHeader(h) ? -1 : i)).filter((i) => i >= 0) : []
   const shape: TableShape | null = long && hasRegion ? 'long' : wideColumns.length > 0 ? 'wide' : null
+  const factRows: number[] = []
   const result = (rowsAccepted: number, totalRows: number, rowsRejected: number, columns: ColumnMatch[], unmatched: RegionMatch[]): BuiltTable => ({
     table: builder.build(),
     report: { file, rowsRead: input.rows.length, rowsAccepted, totalRows, rowsRejected, problems: problems.list, problemCount: problems.count },
     shape,
     columns,
     unmatchedRegions: unmatched,
+    factRows: Int32Array.from(factRows),
+    ...(shape === 'long' ? { valueColumn: input.headers[col.get('value')!] ?? 'value' } : {}),
   })
   const headerRow = input.headerRow || undefined
   // A second column for the same field is not read; say so rather than drop it unseen.
@@ -333,7 +385,13 @@ export function buildTable(
     const mapped = regionMap.get(normaliseRegionText(text))
     if (mapped !== undefined && regions.has(mapped)) return regions.get(mapped)!
     let resolved = codeText ? regions.resolve(codeText) : undefined
-    if (!resolved?.ok && nameText) {
+    if (resolved?.ok) {
+      // The code decides (docs/DATA-FORMATS.md); a name that says otherwise is questioned.
+      const against = nameContradiction(regions, resolved.region, nameText, get(row, 'parent'))
+      if (against) problems.add(conflict(rowNo, header('regionCode'), codeText, nameText, resolved.region, against.names))
+      return resolved.region
+    }
+    if (nameText) {
       const parent = get(row, 'parent')
       resolved = regions.resolve(nameText, parent ? { parent } : undefined)
     }
@@ -355,11 +413,22 @@ export function buildTable(
     return { problem: true }
   }
 
+  const conflict = (row: number, column: string, code: string, name: string, coded: Region, named: string): LoadProblem => ({
+    code: 'regionConflict',
+    file,
+    row,
+    column,
+    text: code,
+    detail: name,
+    subject: `${regions.parentOf(coded.adcode)?.name ?? ''}${coded.name}`,
+    other: named,
+  })
+
   /** Adds one fact; returns false when the cell was rejected. */
   const addFact = (rowNo: number, region: Region, period: string, ind: Indicator, column: string, valueText: string, source: string): boolean => {
-    const cell = parseCell(valueText)
+    const cell = parseCell(valueText, ind.unit)
     if (!cell.ok) {
-      problems.add({ code: 'badValue', file, row: rowNo, column, text: valueText })
+      problems.add({ code: cell.reason === 'unit' ? 'unitMismatch' : 'badValue', file, row: rowNo, column, text: valueText, ...(cell.reason === 'unit' ? { detail: ind.unit } : {}) })
       return false
     }
     const key = `${region.adcode}|${period}|${ind.id}`
@@ -370,9 +439,8 @@ export function buildTable(
       return same
     }
     seen.set(key, { row: rowNo, value: cell.value })
-    if (cell.value !== null && ind.unit !== '%' && cell.value < 0) problems.add({ code: 'negativeCount', file, row: rowNo, column, text: valueText })
-    if (cell.value !== null && ind.unit === '%' && cell.value > 100) problems.add({ code: 'rateOver100', file, row: rowNo, column, text: valueText })
     builder.add(region.adcode, period, ind.id, cell.value, source)
+    factRows.push(rowNo)
     accepted.push({ adcode: region.adcode, period, indicator: ind.id, value: cell.value })
     return true
   }
@@ -395,7 +463,7 @@ export function buildTable(
       const period = periodOf(row, rowNo)
       if (!period) return
       const record = (ind: Indicator | undefined, column: string, text: string) => {
-        const cell = parseCell(text)
+        const cell = parseCell(text, ind?.unit)
         if (ind && cell.ok && cell.value !== null && ind.aggregation.kind === 'sum') totals.push({ row: rowNo, column, period, indicator: ind, value: cell.value })
       }
       if (shape === 'long') {

@@ -8,6 +8,7 @@ import { loadRegionCatalogue } from '@/domain/regions'
 import { IndicatorLookup } from './facts'
 import { FactKeys, PackedKeyMap, parseCsvFast } from './fast-facts'
 import { parseFile, type Catalogues } from './parse'
+import { review } from './parse-common'
 
 const regionCatalogue = loadRegionCatalogue(regionsJson)
 const indicatorCatalogue = loadIndicatorCatalogue(indicatorsJson)
@@ -15,7 +16,9 @@ const catalogues: Catalogues = { regions: regionCatalogue.all, indicators: indic
 const lookup = new IndicatorLookup(catalogues.indicators)
 
 function both(bytes: Uint8Array, file = 'test.csv') {
-  const fast = parseCsvFast({ file, bytes, defaultSource: 'test' }, regionCatalogue, lookup)
+  // Both paths end in the same review of the whole table (plausibility checks).
+  const raw = parseCsvFast({ file, bytes, defaultSource: 'test' }, regionCatalogue, lookup)
+  const fast = raw && review(raw, { file, bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 'test' }, catalogues)
   const general = parseFile({ file, bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 'test', generalPath: true }, catalogues)
   return { fast, general }
 }

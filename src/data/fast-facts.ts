@@ -24,6 +24,7 @@ import { detectDelimiter, type Delimiter } from './delimiter'
 import {
   explainOnlyTotals,
   fieldOfHeader,
+  nameContradiction,
   MAX_LISTED_PROBLEMS,
   normaliseHeader,
   type ColumnMatch,
@@ -144,7 +145,7 @@ interface TotalRow {
   value: number
 }
 
-type LongResult = Pick<ParsedFile, 'table' | 'report' | 'shape' | 'columns' | 'unmatchedRegions'>
+type LongResult = Pick<ParsedFile, 'table' | 'report' | 'shape' | 'columns' | 'unmatchedRegions' | 'factRows' | 'valueColumn'>
 
 function readLongRows(
   tok: CsvTokenizer,
@@ -209,6 +210,7 @@ function readLongRows(
   })
   const codeHit = (text: string): CodeHit => ({ text, ...regionHit(text ? regions.resolve(text) : undefined) })
   const unmatched = new Map<string, RegionMatch>()
+  const contradictions = new Map<string, { names: string } | null>()
 
   // Periods: per period id its canonical number (-1 = not a period).
   const periodNumber: number[] = []
@@ -336,7 +338,7 @@ function readLongRows(
       const iNum = indicatorOfId[indId + 1]!
       const ind = iNum >= 0 ? indicatorList[iNum]! : undefined
       if (ind && ind.aggregation.kind === 'sum') {
-        const cell = parseCell(tok.text(cValue).trim())
+        const cell = parseCell(tok.text(cValue).trim(), ind.unit)
         if (cell.ok && cell.value !== null) totals.push({ row: rowNo, column: valueHeader, period: p, indicator: ind, value: cell.value })
       }
       continue
@@ -344,6 +346,17 @@ function readLongRows(
 
     const code = codeInfo.text
     let hit: RegionHit | undefined = code ? codeInfo : undefined
+    if (hit?.result?.ok && name) {
+      // The code decides; a name that points elsewhere is questioned (once per code, name and city).
+      if (parentId === -2) parentId = idOf(parentIds, cParent)
+      const key = `${codeId}|${nameId}|${parentId}`
+      let against = contradictions.get(key)
+      if (against === undefined) contradictions.set(key, (against = nameContradiction(regions, hit.result.region, name, parentText(parentId))))
+      if (against) {
+        const coded = hit.result.region
+        report({ code: 'regionConflict', file, row: rowNo, column: header('regionCode'), text: code, detail: name, subject: `${regions.parentOf(coded.adcode)?.name ?? ''}${coded.name}`, other: against.names })
+      }
+    }
     if (!hit?.result?.ok && name) {
       if (parentId === -2) parentId = idOf(parentIds, cParent)
       const key = (nameId + 1) * 4294967296 + (parentId + 1)
@@ -405,9 +418,9 @@ function readLongRows(
       value = tok.escaped[cValue] ? NaN : readNumber(tok.bytes, vs, ve)
       if (Number.isNaN(value)) {
         valueText = tok.text(cValue).trim()
-        const cell = parseCell(valueText)
+        const cell = parseCell(valueText, ind.unit)
         if (!cell.ok) {
-          report({ code: 'badValue', file, row: rowNo, column: valueHeader, text: valueText })
+          report({ code: cell.reason === 'unit' ? 'unitMismatch' : 'badValue', file, row: rowNo, column: valueHeader, text: valueText, ...(cell.reason === 'unit' ? { detail: ind.unit } : {}) })
           rejected++
           continue
         }
@@ -425,11 +438,6 @@ function readLongRows(
       else rejected++
       continue
     }
-    if (!Number.isNaN(value)) {
-      if (ind.unit !== '%' && value < 0) report({ code: 'negativeCount', file, row: rowNo, column: valueHeader, text: valueText ?? tok.text(cValue).trim() })
-      if (ind.unit === '%' && value > 100) report({ code: 'rateOver100', file, row: rowNo, column: valueHeader, text: valueText ?? tok.text(cValue).trim() })
-    }
-
     if (n === cap) {
       cap *= 2
       cRegion = extend(cRegion, new Uint32Array(cap))
@@ -511,6 +519,8 @@ function readLongRows(
     shape: 'long',
     columns: [...columns.values()],
     unmatchedRegions: [...unmatched.values()],
+    factRows: factRow.slice(0, n),
+    valueColumn: valueHeader,
   }
 }
 

@@ -15,7 +15,8 @@ import { RegionCatalogue } from '@/domain/regions'
 import { emptyTable } from '@/domain/table'
 import { decodeBytes, MAX_FILE_BYTES, type Encoding } from './decode'
 import type { Delimiter } from './delimiter'
-import { buildTable, explainOnlyTotals, IndicatorLookup, type BuiltTable, type ImportOptions, type LoadProblem } from './facts'
+import { buildTable, explainOnlyTotals, IndicatorLookup, MAX_LISTED_PROBLEMS, type BuiltTable, type ImportOptions, type LoadProblem } from './facts'
+import { reviewFacts } from './plausibility'
 import { gridFromJson, type Grid, type Progress } from './grid'
 import { parseCsvFast } from './fast-facts'
 
@@ -135,7 +136,7 @@ export function parseCommon(req: ParseRequest, catalogues: Catalogues): ParsedFi
   const big = tooLarge(req, format)
   if (big) return big
   if (format === 'xlsx') return null
-  if (format === 'json') return explainOnlyTotals(finish(req, format, prepareJson(req), catalogues))
+  if (format === 'json') return review(finish(req, format, prepareJson(req), catalogues), req, catalogues)
   // A plain tidy CSV takes the fast path (bytes straight into typed columns); anything it does not
   // handle — wide tables, user mappings, broken quotes, mixed line ends — comes back null and goes
   // the general way, which gives the same table and the same report.
@@ -146,7 +147,42 @@ export function parseCommon(req: ParseRequest, catalogues: Catalogues): ParsedFi
     regionLookup(catalogues),
     new IndicatorLookup(catalogues.indicators),
   )
-  return fast ? explainOnlyTotals(fast) : null
+  return fast ? review(fast, req, catalogues) : null
+}
+
+/**
+ * The last step of every path: the ×100 the user chose for a column of fractions, then the checks
+ * that look at the whole table (plausibility.ts), merged into the report in row order.
+ */
+export function review(parsed: ParsedFile, req: ParseRequest, catalogues: Catalogues): ParsedFile {
+  const { factRows, valueColumn, ...out } = explainOnlyTotals(parsed)
+  if (!factRows || out.table.length === 0) return out
+  const table = out.table
+  for (const [id, factor] of req.options?.scale ?? []) {
+    const code = table.indicators.indexOf(id)
+    if (code < 0 || !Number.isFinite(factor)) continue
+    const values = table.value as Float64Array
+    for (let i = 0; i < table.length; i++) if (table.indicator[i] === code) values[i] = Number((values[i]! * factor).toPrecision(15))
+  }
+  const byId = new Map([...catalogues.indicators, ...out.customIndicators].map((i) => [i.id, i]))
+  const matchOf = (id: string) => out.columns.find((c) => c.indicator === id && !c.ignored)
+  const found = reviewFacts(
+    out.report.file,
+    table,
+    {
+      rows: factRows,
+      columnOf: (id) => valueColumn ?? matchOf(id)?.column ?? id,
+      labelOf: (id) => matchOf(id)?.label ?? byId.get(id)?.name.zh ?? id,
+    },
+    byId,
+    regionLookup(catalogues),
+    new Date(),
+  )
+  if (found.length === 0) return out
+  const report = out.report
+  report.problems = [...report.problems, ...found].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)).slice(0, MAX_LISTED_PROBLEMS)
+  report.problemCount += found.length
+  return out
 }
 
 function prepareJson(req: ParseRequest): Prepared {

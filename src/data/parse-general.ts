@@ -4,22 +4,21 @@
  * reader. The loader worker loads this module only when a file needs it (see parse-common.ts).
  */
 import { decodeBytes, REPLACEMENT_CHAR } from './decode'
-import { explainOnlyTotals } from './facts'
 import type { Progress } from './grid'
 import { gridFromCsv } from './csv-grid'
 import { gridFromXlsx } from './xlsx-grid'
-import { finish, formatOf, type Catalogues, type ParsedFile, type ParseRequest, type Prepared } from './parse-common'
+import { finish, formatOf, review, type Catalogues, type ParsedFile, type ParseRequest, type Prepared } from './parse-common'
 
 /** A CSV file the general way; size and format are the caller's to check. */
 export function parseCsvGeneral(req: ParseRequest, catalogues: Catalogues, onProgress?: Progress): ParsedFile {
-  return explainOnlyTotals(finish(req, 'csv', prepareCsv(req, onProgress), catalogues))
+  return review(finish(req, 'csv', prepareCsv(req, onProgress), catalogues), req, catalogues)
 }
 
 /** A CSV file or a workbook that `parseCommon` left to this path. */
 export async function parseGeneral(req: ParseRequest, catalogues: Catalogues, onProgress?: Progress): Promise<ParsedFile> {
   if ((req.format ?? formatOf(req.file)) !== 'xlsx') return parseCsvGeneral(req, catalogues, onProgress)
   const grid = await gridFromXlsx(req.file, req.bytes, req.sheet)
-  return explainOnlyTotals(finish(req, 'xlsx', typeof grid === 'string' ? { fatal: { code: 'badXlsx', detail: grid } } : { grid }, catalogues))
+  return review(finish(req, 'xlsx', typeof grid === 'string' ? { fatal: { code: 'badXlsx', detail: grid } } : { grid }, catalogues), req, catalogues)
 }
 
 function prepareCsv(req: ParseRequest, onProgress?: Progress): Prepared {

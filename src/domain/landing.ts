@@ -5,7 +5,10 @@
  */
 import { periodsFor, monthsOf, figureAt, type DashboardContext } from './dashboard'
 import { isMonthlyFlow } from './aggregate'
+import { isFuturePeriod } from './periods'
 import type { Indicator } from './types'
+
+export { isFuturePeriod } from './periods'
 
 /** The periods one can choose for an indicator: years (built from months for a monthly flow) and months. */
 export interface PeriodChoices {
@@ -15,18 +18,6 @@ export interface PeriodChoices {
 
 export function periodChoices(ctx: DashboardContext, indicatorId: string): PeriodChoices {
   return { years: periodsFor(ctx, indicatorId, 'annual'), months: periodsFor(ctx, indicatorId, 'monthly') }
-}
-
-/** Today as period codes: the year and the month. */
-export function todayCodes(today: Date): { year: string; month: string } {
-  const year = String(today.getFullYear())
-  return { year, month: `${year}-${String(today.getMonth() + 1).padStart(2, '0')}` }
-}
-
-/** True for a period after today (a year after this one, a month after this one). */
-export function isFuturePeriod(period: string, today: Date): boolean {
-  const t = todayCodes(today)
-  return /^\d{4}$/.test(period) ? period > t.year : period.slice(0, 7) > t.month
 }
 
 /**

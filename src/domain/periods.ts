@@ -107,3 +107,19 @@ export function comparePeriods(a: PeriodCode, b: PeriodCode): number {
   const mb = pb.kind === 'year' ? 0 : pb.kind === 'quarter' ? pb.sub * 3 : pb.sub
   return ma - mb || (pa.kind < pb.kind ? -1 : pa.kind > pb.kind ? 1 : 0)
 }
+
+/** Today as period codes: the year and the month. */
+export function todayCodes(today: Date): { year: string; month: string } {
+  const year = String(today.getFullYear())
+  return { year, month: `${year}-${String(today.getMonth() + 1).padStart(2, '0')}` }
+}
+
+/** True for a period after today: a year after this one, a quarter or month after this one. */
+export function isFuturePeriod(period: PeriodCode, today: Date): boolean {
+  const p = parsePeriod(period)
+  if (!p) return false
+  const year = today.getFullYear()
+  if (p.year !== year) return p.year > year
+  const month = today.getMonth() + 1
+  return p.kind === 'month' ? p.sub > month : p.kind === 'quarter' ? (p.sub - 1) * 3 + 1 > month : false
+}

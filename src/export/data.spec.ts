@@ -13,6 +13,7 @@ function spec(over: Partial<ChartExportSpec> = {}): ChartExportSpec {
     definition: '口径：工会法律援助案件数。',
     source: '数据来源：示例数据（合成）',
     asOf: '数据截至 2023年12月31日',
+    coverage: '',
     fileName: { indicator: '法律援助案件', scope: '无锡市各区县排名', period: '2023' },
     table: () => ({
       name: '法律援助案件 2023',
@@ -37,6 +38,12 @@ describe('chartCsv', () => {
     expect(csv).toContain('\r\n江阴市,,\'@SUM(A1)\r\n')
     expect(csv).toContain('\r\n口径：工会法律援助案件数。\r\n')
     expect(csv.endsWith('数据截至 2023年12月31日\r\n')).toBe(true)
+    expect(csv).not.toContain('数据覆盖')
+  })
+
+  it('carries the coverage of a figure built from part of its region', () => {
+    const csv = chartCsv(spec({ coverage: '无锡市数据覆盖 8/9 个县（市、区）' }))
+    expect(csv).toContain('\r\n无锡市数据覆盖 8/9 个县（市、区）\r\n口径：')
   })
 })
 

@@ -19,6 +19,7 @@ function spec(title: string): ChartExportSpec {
     definition: '口径：稳定就业职工 ÷ 职工总数 <含"劳务派遣">',
     source: '数据来源：示例数据 & 公开报道',
     asOf: '数据截至 2023年12月31日',
+    coverage: '',
     fileName: { indicator: '职工稳定率', scope: '江苏省趋势', period: '2022—2023' },
     table: () => ({ name: 't', header: [], rows: [] }),
     screenSize: () => ({ width: 600, height: 400 }),
@@ -41,6 +42,13 @@ describe('renderSvg', () => {
     expect(svg).toMatch(/viewBox="0 0 800 500"/)
     // Attribute values stay quoted correctly, font names included.
     expect(svg).not.toMatch(/font-family:"/)
+  })
+
+  it('prints the coverage note above the definition, and none for whole figures', async () => {
+    const svg = await renderSvg({ ...spec('x'), coverage: '江苏省数据覆盖 7/95 个县（市、区）' }, image)
+    expect(svg).toContain('江苏省数据覆盖 7/95 个县（市、区）')
+    expect(svg.indexOf('数据覆盖')).toBeLessThan(svg.indexOf('口径'))
+    expect(await renderSvg(spec('x'), image)).not.toContain('数据覆盖')
   })
 
   it('refuses an oversized image before drawing', async () => {

@@ -47,6 +47,8 @@ export const useImportStore = defineStore('import', () => {
   const indicatorMap = ref<Dict<string>>(dict<string>())
   const regionMap = ref<Dict<string>>(dict<string>())
   const customSpecs = ref<Dict<CustomIndicatorSpec>>(dict<CustomIndicatorSpec>())
+  /** Indicators whose values the user chose to multiply (×100 for fractions meant as percentages). */
+  const scale = ref<Dict<number>>(dict<number>())
   const preview = shallowRef<ParsedFile | null>(null)
   const parsing = ref(false)
   const progress = ref<number | null>(null)
@@ -66,6 +68,7 @@ export const useImportStore = defineStore('import', () => {
     indicatorMap.value = dict<string>()
     regionMap.value = dict<string>()
     customSpecs.value = dict<CustomIndicatorSpec>()
+    scale.value = dict<number>()
     preview.value = null
     error.value = null
     withSample.value = false
@@ -131,6 +134,7 @@ export const useImportStore = defineStore('import', () => {
           indicatorMap: Object.entries(indicatorMap.value),
           regionMap: Object.entries(regionMap.value),
           ...(period.value ? { period: period.value } : {}),
+          ...(Object.keys(scale.value).length ? { scale: Object.entries(scale.value) } : {}),
         },
       },
       { regions: regionCatalogue.all, indicators },
@@ -181,6 +185,12 @@ export const useImportStore = defineStore('import', () => {
     const spec = customSpecs.value[label]
     if (!spec) return
     customSpecs.value = dict(customSpecs.value, label, { ...spec, ...patch })
+    void parse()
+  }
+
+  /** Multiplies an indicator's values by `factor` (null: as in the file), then reads the file again. */
+  function setScale(indicatorId: string, factor: number | null) {
+    scale.value = dict(scale.value, indicatorId, factor ?? undefined)
     void parse()
   }
 
@@ -238,6 +248,7 @@ export const useImportStore = defineStore('import', () => {
     indicatorMap,
     regionMap,
     customSpecs,
+    scale,
     customIndicators,
     preview,
     parsing,
@@ -253,6 +264,7 @@ export const useImportStore = defineStore('import', () => {
     mapIndicator,
     setCustom,
     mapRegion,
+    setScale,
     setOption,
     setPeriod,
     confirm,

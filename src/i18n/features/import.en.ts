@@ -115,6 +115,12 @@ const en: typeof zh = {
       notPersisted: 'The browser has not promised to keep this data: it may clear it when space runs low. Keep your original files.',
       persistUnknown: 'Imported data is kept in this browser; clearing browsing data deletes it.',
     },
+    scale: {
+      offer: 'All {n} values of {indicator} are at most 1 (e.g. {example}); they look like fractions. Multiply them by 100 into percentages (0.916 → 91.6)?',
+      apply: '×100',
+      applied: '{indicator} multiplied by {factor}.',
+      undo: 'Undo',
+    },
     notice: {
       own: 'Showing the data of “{name}”.',
       ownWithSample: 'Showing the data of “{name}”, with sample data where it has none.',

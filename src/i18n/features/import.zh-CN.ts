@@ -113,6 +113,12 @@ export default {
       notPersisted: '浏览器没有承诺长期保存：存储空间不足时，已导入的数据可能被清除。请保留原始文件。',
       persistUnknown: '已导入的数据保存在本浏览器中；清除浏览数据会一并删除。',
     },
+    scale: {
+      offer: '{indicator}的 {n} 个值都不超过 1（如 {example}），像是小数：按 ×100 换算成百分数（0.916 → 91.6）？',
+      apply: '×100 换算',
+      applied: '{indicator}已按 ×{factor} 换算。',
+      undo: '撤销',
+    },
     notice: {
       own: '正在显示“{name}”的数据。',
       ownWithSample: '正在显示“{name}”的数据，缺少的部分以示例数据补充。',
