@@ -32,6 +32,7 @@ const en: typeof zh = {
     byDistrict: 'All districts',
     category: 'Category',
     from: 'From',
+    months: 'Months',
     fromAll: 'All years',
     compare: 'Compare with',
     comparePlaceholder: 'Pick up to 7 regions to compare',

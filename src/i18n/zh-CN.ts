@@ -31,6 +31,7 @@ export default {
     category: '类别',
     from: '起始年度',
     fromAll: '全部年度',
+    months: '月份',
     compare: '对比地区',
     comparePlaceholder: '选择最多7个地区与当前地区对比',
     chips: '当前筛选',

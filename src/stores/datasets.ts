@@ -23,6 +23,9 @@ import {
   type DatasetMeta,
 } from '@/data/storage'
 import { useDatasetStore } from './dataset'
+import { HEADLINE_INDICATORS } from './dashboard'
+import { useFiltersStore } from './filters'
+import { landingView } from '@/domain/landing'
 
 /** A failure to tell the user about: an i18n key under import.errors and its parameters. */
 export interface UserError {
@@ -75,6 +78,20 @@ export const useDatasetsStore = defineStore('datasets', () => {
     await dataset.loadSample()
   }
 
+  /**
+   * Opens the dashboard on data just loaded: the smallest region holding all its rows, an indicator
+   * with a figure there, the latest period up to today. `keep` leaves a region or indicator the
+   * link itself names.
+   */
+  function land(keep: { region?: boolean; indicator?: boolean } = {}) {
+    const filters = useFiltersStore()
+    const view = landingView(dataset.context, filters.indicator, HEADLINE_INDICATORS, new Date())
+    if (!view) return
+    if (!keep.region) filters.setScope(view.scope)
+    if (!keep.indicator) filters.setIndicator(view.indicator)
+    filters.setPeriod(null)
+  }
+
   async function loadLink(url: string): Promise<boolean> {
     try {
       const abs = new URL(url, location.href).href
@@ -84,9 +101,15 @@ export const useDatasetsStore = defineStore('datasets', () => {
         { file: name, bytes: await fetchBlob(abs), defaultSource: name },
         { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators },
       )
+      if (parsed.table.length === 0) {
+        // Nothing usable (a wrong header, a file over the limit …): an error on the page, never a silent fallback.
+        link.value = { url: abs, report: parsed.report, error: { key: 'noRows', params: { file: name } } }
+        return false
+      }
       link.value = { url: abs, report: parsed.report }
-      if (parsed.table.length === 0) return false
       await dataset.showDataset(parsed.table, [parsed.report], parsed.customIndicators, { id: null, name, withSample: false })
+      const query = new URLSearchParams(location.hash.slice(location.hash.indexOf('?') + 1))
+      land({ region: query.has('region'), indicator: query.has('indicator') })
       return true
     } catch (e) {
       link.value = { url, error: userErrorOf(e) }
@@ -131,6 +154,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     }
     failure.value = null
     await dataset.showDataset(parsed.table, [parsed.report], customIndicators, { id: meta.id, name, withSample })
+    land()
   }
 
   /** Changes the stored list (as it is now, whatever other tabs did) and then shows a dataset. */
