@@ -192,7 +192,8 @@ test('data exports: CSV with BOM, CRLF and neutralised cells; XLSX', async ({ pa
   expect(text).toContain('\r\n')
   expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/)
   const row = text.split('\r\n').find((l) => l.startsWith('320205,'))!
-  expect(row).toBe(`320205,锡山区,60,${row.split(',')[3]},${row.split(',')[4]},"'${INJECTED.replaceAll('"', '""')}"`)
+  // Code, region, value, rank, rank last year, note (empty for a whole figure), source.
+  expect(row).toBe(`320205,锡山区,60,${row.split(',')[3]},${row.split(',')[4]},,"'${INJECTED.replaceAll('"', '""')}"`)
   expect(text).not.toMatch(/(^|,)"?=/m)
 
   const xlsx = await fromMenu(page, chartMenu(page, 'ranking-panel'), 'export-xlsx')
@@ -259,7 +260,9 @@ test('export all: ZIP of PNG and SVG, PPTX deck and DOCX brief', async ({ page }
   expect(docx.name).toMatch(/\.docx$/)
   const brief = unzipSync(new Uint8Array(docx.bytes))
   const body = strFromU8(brief['word/document.xml']!)
-  expect(body).toMatch(/2023年全省职工稳定率为\d+(\.\d)?%，(同比(上升|下降)\d+\.\d个百分点|与上年持平)，13个设区市中.{2,4}市(并列)?最高。/)
+  // The sample leaves a few districts blank, so the sentence says how much of the province the figure
+  // covers and that its change compares like with like.
+  expect(body).toMatch(/2023年全省职工稳定率为\d+(\.\d)?%(（数据覆盖 \d+\/95 个县（市、区））)?，(同比(上升|下降)\d+\.\d个百分点|与上年持平)(（可比口径，不含[^）]+）)?，13个设区市中.{2,4}市(并列)?最高。/)
   for (const title of titles) expect(body).toContain(title)
   expect(body).toContain('<w:tbl>')
   expect(body).toContain('苏州市')

@@ -63,7 +63,7 @@ test('a GBK wide CSV from Chinese Excel: preview, mapping, confirm, dashboard, t
   const problems = dialog.getByTestId('problem-list')
   await expect(problems).toContainText('无法识别地区“火星区”')
   await expect(problems).toContainText('合计行为 270001，各行之和为 270000')
-  await expect(problems).toContainText('数量为负数“-3”')
+  await expect(problems).toContainText('五一劳动奖章为负数（-3）')
   await expect(dialog.getByTestId('region-matches')).toContainText('火星区')
 
   // The problem list downloads as CSV.
@@ -146,7 +146,7 @@ test('bad files are reported precisely and the data shown before stays', async (
   await expect(problems).toContainText('此行有 3 个单元格，表头有 4 个')
   await expect(problems).toContainText('无法识别期间“2023年13月”')
   await expect(problems).toContainText('无法识别指标“职工书屋”')
-  await expect(problems).toContainText('比率超过100%“130”')
+  await expect(problems).toContainText('职工稳定率为 130%，超过100%')
   await expect(problems).toContainText('引号没有配对')
   await page.getByTestId('import-cancel').click()
   await expect(dialog).toBeHidden()
