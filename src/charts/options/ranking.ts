@@ -31,11 +31,13 @@ export function buildRankingOption(model: RankingModel, ctx: BuildContext, label
   const ref = model.reference.value
   const fs = ctx.fontScale ?? 1
   const long = items.length > RANKING_WINDOW + 5
+  const marked = !!labels.coverageMark && items.some((it) => isPartialCoverage(it.figure))
   // Above or below as printed: a bar that shows the reference's own figure is level with it.
   const side = (v: number) => sideOf(v, ref, ind)
   return {
     aria: ariaOf(ctx, labels.description),
-    grid: { left: 8, right: long ? 80 : 64, top: 22, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    // Room on the right for the value label, and for a coverage mark after it when a bar has one.
+    grid: { left: 8, right: (long ? 80 : 64) + (marked ? 84 * fs : 0), top: 22, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     ...(long
       ? {
           dataZoom: [

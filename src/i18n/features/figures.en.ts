@@ -18,6 +18,7 @@ const en: typeof zh = {
     partialYear: 'Includes a year with fewer than 12 months',
     likeForLike: 'like for like',
     changeLikeForLike: '{change} (like for like)',
+    likeForLikeChange: 'change like for like',
     likeForLikeHint: 'only regions with data in both periods',
     plain: 'All data: {change}',
     missingIn: 'No data in {period}: {regions}',

@@ -17,6 +17,7 @@ export default {
     partialYear: '含不足 12 个月的年度数据',
     likeForLike: '可比口径',
     changeLikeForLike: '{change}（可比口径）',
+    likeForLikeChange: '同比为可比口径',
     likeForLikeHint: '只比较两期都有数据的地区',
     plain: '按全部数据：{change}',
     missingIn: '{period}无数据：{regions}',
