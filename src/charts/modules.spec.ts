@@ -10,7 +10,7 @@ import { buildTrendOption } from './options/trend'
 import type { BuildContext, ChartOption } from './options/types'
 import { palettes } from './theme'
 import { reportOption } from '@/export/layout'
-import { figureFixture as fig } from '@/domain/figures.fixtures'
+import { figureFixture as fig } from '@/domain/testing'
 import type { Indicator } from '@/domain/types'
 import type { MapModel, TrendModel } from '@/domain/dashboard'
 

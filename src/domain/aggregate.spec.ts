@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { buildHierarchy, FactIndex, groupRows, rememberRowGroups } from './aggregate'
 import { FactTableBuilder } from './table'
+import { testIndex, testIndicator, TREE, TREE_LEAVES } from './testing'
 import type { Indicator } from './types'
 
-const base = { category: 'rights', decimals: 1, higherIsBetter: true, frequencies: ['annual'], aliases: [] } as const
-const name = { zh: 'x', en: 'x' }
-const ind = (id: string, unit: Indicator['unit'], aggregation: Indicator['aggregation']): Indicator => ({
-  ...base,
-  frequencies: ['annual'],
-  aliases: [],
-  id,
-  name,
-  definition: name,
-  unit,
-  aggregation,
-})
+const ind = (id: string, unit: Indicator['unit'], aggregation: Indicator['aggregation']) => testIndicator(id, unit, aggregation)
 const total = ind('total', '人', { kind: 'sum' })
 const stable = ind('stable', '人', { kind: 'sum' })
 const rate = ind('rate', '%', { kind: 'ratio', numerator: 'stable', denominator: 'total' })
@@ -23,31 +13,13 @@ const wage = ind('wage', '%', { kind: 'weighted_mean', weight: 'total' })
 const score = ind('score', '%', { kind: 'mean' })
 const byId = new Map([total, stable, rate, wage, score].map((i) => [i.id, i]))
 
-// P ─┬─ C1 ─┬─ D11
-//    │      └─ D12
-//    └─ C2 ─┬─ D21
-//           ├─ D22
-//           └─ D23
-const regions = [
-  { adcode: 'P', parent: null },
-  { adcode: 'C1', parent: 'P' },
-  { adcode: 'D11', parent: 'C1' },
-  { adcode: 'D12', parent: 'C1' },
-  { adcode: 'C2', parent: 'P' },
-  { adcode: 'D21', parent: 'C2' },
-  { adcode: 'D22', parent: 'C2' },
-  { adcode: 'D23', parent: 'C2' },
-]
-const leaves = ['D11', 'D12', 'D21', 'D22', 'D23']
+const regions = TREE
+const leaves = TREE_LEAVES
 const h = buildHierarchy(regions)
 const at = (code: string) => h.indexOf.get(code)!
 
 type Row = [string, string, string, number | null]
-function index(rows: Row[]): FactIndex {
-  const b = new FactTableBuilder()
-  for (const [r, p, i, v] of rows) b.add(r, p, i, v, 'test')
-  return new FactIndex(b.build(), h)
-}
+const index = (rows: Row[]): FactIndex => testIndex(rows)
 
 describe('buildHierarchy', () => {
   it('orders children before parents and counts leaves', () => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { buildHierarchy, FactIndex } from './aggregate'
 import { FactTableBuilder } from './table'
+import { testIndicator } from './testing'
 import { RegionCatalogue } from './regions'
-import type { Indicator, Region } from './types'
+import type { Region } from './types'
 import type { IndicatorCatalogue } from './indicators'
 import {
   categoryOverview,
@@ -21,19 +22,7 @@ import {
 } from './dashboard'
 
 const text = { zh: 'x', en: 'x' }
-const ind = (id: string, unit: Indicator['unit'], aggregation: Indicator['aggregation'], over: Partial<Indicator> = {}): Indicator => ({
-  id,
-  name: text,
-  definition: text,
-  unit,
-  category: 'rights',
-  decimals: 1,
-  higherIsBetter: true,
-  aggregation,
-  frequencies: ['annual'],
-  aliases: [],
-  ...over,
-})
+const ind = testIndicator
 const total = ind('total_workers', '人', { kind: 'sum' })
 const stable = ind('stable_workers', '人', { kind: 'sum' })
 const rate = ind('worker_stability_rate', '%', { kind: 'ratio', numerator: 'stable_workers', denominator: 'total_workers' })

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { buildHierarchy, FactIndex, figureState } from './aggregate'
-import { FactTableBuilder } from './table'
+import { buildHierarchy, figureState, type FactIndex } from './aggregate'
+import { testIndex, testIndicator, TREE, TREE_LEAVES, type TestRow } from './testing'
+import type { Indicator } from './types'
 import { benchmarkApplies, figureOf, isPartialCoverage } from './figures'
 import { offendersBehind, sourcesBehind } from './provenance'
-import type { Indicator } from './types'
 
-const name = { zh: 'x', en: 'x' }
-const ind = (id: string, unit: Indicator['unit'], aggregation: Indicator['aggregation'], over: Partial<Indicator> = {}): Indicator => ({
-  id,
-  name,
-  definition: name,
-  unit,
-  category: 'rights',
-  decimals: 1,
-  higherIsBetter: true,
-  aggregation,
-  frequencies: ['annual'],
-  aliases: [],
-  ...over,
-})
+const ind = testIndicator
 const total = ind('total', '人', { kind: 'sum' })
 const stable = ind('stable', '人', { kind: 'sum' })
 const rate = ind('rate', '%', { kind: 'ratio', numerator: 'stable', denominator: 'total' })
@@ -27,31 +14,11 @@ const wage = ind('wage', '%', { kind: 'weighted_mean', weight: 'total' })
 const relief = ind('relief', '万元', { kind: 'sum' }, { frequencies: ['annual', 'monthly'] })
 const byId = new Map([total, stable, rate, wage, relief].map((i) => [i.id, i]))
 
-// P ─┬─ C1 ─┬─ D11
-//    │      └─ D12
-//    └─ C2 ─┬─ D21
-//           ├─ D22
-//           └─ D23
-const regions = [
-  { adcode: 'P', parent: null },
-  { adcode: 'C1', parent: 'P' },
-  { adcode: 'D11', parent: 'C1' },
-  { adcode: 'D12', parent: 'C1' },
-  { adcode: 'C2', parent: 'P' },
-  { adcode: 'D21', parent: 'C2' },
-  { adcode: 'D22', parent: 'C2' },
-  { adcode: 'D23', parent: 'C2' },
-]
-const leaves = ['D11', 'D12', 'D21', 'D22', 'D23']
-const h = buildHierarchy(regions)
+const leaves = TREE_LEAVES
+const h = buildHierarchy(TREE)
 const at = (code: string) => h.indexOf.get(code)!
-
-type Row = [string, string, string, number | null, string?]
-function index(rows: Row[]): FactIndex {
-  const b = new FactTableBuilder()
-  for (const [r, p, i, v, s] of rows) b.add(r, p, i, v, s ?? 'S0')
-  return new FactIndex(b.build(), h)
-}
+type Row = TestRow
+const index = (rows: Row[]) => testIndex(rows.map(([r, p, i, v, s]): Row => [r, p, i, v, s ?? 'S0']))
 const figure = (x: FactIndex, i: Indicator, region: string, period = '2023') => figureOf(x, byId, i, period, region)
 const sourceNames = (x: FactIndex, i: Indicator, region: string, period = '2023') => sourcesBehind(x, i, period, byId, at(region)).map((c) => x.table.sources[c])
 

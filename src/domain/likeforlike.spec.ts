@@ -2,23 +2,12 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { buildHierarchy, FactIndex } from './aggregate'
 import { FactTableBuilder } from './table'
+import { testIndicator } from './testing'
 import { changeBetween, competitionRanks } from './compare'
 import { changeDetail, ranksInBoth } from './likeforlike'
 import type { Indicator } from './types'
 
-const name = { zh: 'x', en: 'x' }
-const ind = (id: string, unit: Indicator['unit'], aggregation: Indicator['aggregation'], decimals = 0): Indicator => ({
-  id,
-  name,
-  definition: name,
-  unit,
-  category: 'rights',
-  decimals,
-  higherIsBetter: true,
-  aggregation,
-  frequencies: ['annual'],
-  aliases: [],
-})
+const ind = (id: string, unit: Indicator['unit'], aggregation: Indicator['aggregation'], decimals = 0) => testIndicator(id, unit, aggregation, { decimals })
 const contracts = ind('contracts', '份', { kind: 'sum' })
 const total = ind('total', '人', { kind: 'sum' })
 const stable = ind('stable', '人', { kind: 'sum' })

@@ -9,7 +9,7 @@ import { sparklinePath } from './sparkline'
 import type { BuildContext } from './types'
 import type { Indicator } from '@/domain/types'
 import type { MapModel, RadarModel, RankingModel, SmallMultiplesModel, TrendModel } from '@/domain/dashboard'
-import { figureFixture as fig } from '@/domain/figures.fixtures'
+import { figureFixture as fig } from '@/domain/testing'
 import type { ChangeDetail } from '@/domain/likeforlike'
 import { formatChange } from '@/domain/format'
 
