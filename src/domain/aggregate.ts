@@ -260,33 +260,50 @@ export class FactIndex {
   private reportedInto(indicatorId: string, period: string, monthlyFlow: boolean, value: Float64Array, source: Int32Array, months: Uint8Array): void {
     value.fill(NaN)
     source.fill(-1)
+    const ic = this.indicatorCode.get(indicatorId)
+    if (ic === undefined) return
     const t = this.table
-    this.forEachRow(indicatorId, period, (row, pos) => {
-      const v = t.value[row]!
-      if (Number.isNaN(v)) return
-      value[pos] = v
-      source[pos] = t.source[row]!
-    })
+    const rows = this.rows
+    const regionPos = this.regionPos
+    const nP = t.periods.length
+    // The hot loop of every roll-up: plain loops over the bucket, no callbacks.
+    const pc = this.periodCode.get(period)
+    if (pc !== undefined) {
+      const end = this.offsets[ic * nP + pc + 1]!
+      for (let k = this.offsets[ic * nP + pc]!; k < end; k++) {
+        const row = rows[k]!
+        const pos = regionPos[t.region[row]!]!
+        const v = t.value[row]!
+        if (pos < 0 || Number.isNaN(v)) continue
+        value[pos] = v
+        source[pos] = t.source[row]!
+      }
+    }
     if (!monthlyFlow || !/^\d{4}$/.test(period)) return
     for (let m = 1; m <= 12; m++) {
-      this.forEachRow(indicatorId, `${period}-${String(m).padStart(2, '0')}`, (row, pos) => {
+      const mc = this.periodCode.get(`${period}-${String(m).padStart(2, '0')}`)
+      if (mc === undefined) continue
+      const end = this.offsets[ic * nP + mc + 1]!
+      for (let k = this.offsets[ic * nP + mc]!; k < end; k++) {
+        const row = rows[k]!
+        const pos = regionPos[t.region[row]!]!
         const v = t.value[row]!
-        if (Number.isNaN(v)) return
+        if (pos < 0 || Number.isNaN(v)) continue
         const n = months[pos]!
         // An annual row of the region's own wins over its months.
-        if (n === 0 && !Number.isNaN(value[pos]!)) return
+        if (n === 0 && !Number.isNaN(value[pos]!)) continue
         const src = t.source[row]!
         value[pos] = n === 0 ? v : value[pos]! + v
         source[pos] = n === 0 || source[pos] === src ? src : MIXED_SOURCES
         months[pos] = n + 1
-      })
+      }
     }
   }
 
   /** Work arrays of one roll-up, reused from one slice to the next (a slice keeps none of them). */
   private scratch: { own: Float64Array; a: Float64Array; b: Float64Array; cov: Uint32Array; flags: Uint8Array } | undefined
 
-  /** @internal For rollUp: the reported values (with fresh source and month arrays) and zeroed work arrays. */
+  /** @internal For rollUp: the new slice's arrays, the reported values written into them, and zeroed work arrays. */
   prepareRollUp(indicatorId: string, period: string, monthlyFlow: boolean) {
     const size = this.hierarchy.size
     const s = (this.scratch ??= {
@@ -296,19 +313,18 @@ export class FactIndex {
       cov: new Uint32Array(size),
       flags: new Uint8Array(size),
     })
-    const source = new Int32Array(size)
-    const months = new Uint8Array(size)
-    this.reportedInto(indicatorId, period, monthlyFlow, s.own, source, months)
+    const slice = sliceArrays(size)
+    this.reportedInto(indicatorId, period, monthlyFlow, s.own, slice.source, slice.months)
     s.a.fill(0)
     s.b.fill(0)
     s.cov.fill(0)
     s.flags.fill(0)
-    return { ...s, source, months }
+    return { ...s, source: slice.source, months: slice.months, slice }
   }
 
   /** Slices kept: enough for every panel and period on screen, bounded in bytes for big catalogues. */
   private get maxCached(): number {
-    return Math.min(4096, Math.max(256, Math.floor(64e6 / (this.hierarchy.size * 56 + 1))))
+    return Math.min(4096, Math.max(256, Math.floor(64e6 / (this.hierarchy.size * 42 + 8))))
   }
 
   /** The indicator's value for every region in the period, rolled up by its rule. Cached. */
@@ -321,6 +337,44 @@ export class FactIndex {
       this.cache.set(key, s)
     }
     return s
+  }
+}
+
+/**
+ * The arrays of one slice, as views on one buffer: a roll-up is made for every (indicator, period)
+ * a change touches, and one allocation each keeps the garbage collector out of the way.
+ */
+function sliceArrays(size: number) {
+  const buffer = new ArrayBuffer(size * 42 + 8)
+  let at = 0
+  const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, bytes: number): T => {
+    const view = make(buffer, at, size)
+    at += size * bytes
+    return view
+  }
+  const f64 = (b: ArrayBuffer, o: number, n: number) => new Float64Array(b, o, n)
+  const u32 = (b: ArrayBuffer, o: number, n: number) => new Uint32Array(b, o, n)
+  const u8 = (b: ArrayBuffer, o: number, n: number) => new Uint8Array(b, o, n)
+  // 8-byte fields first, then 4-byte, then 1-byte, so every view is aligned.
+  const value = take(f64, 8)
+  const pairA = take(f64, 8)
+  const pairB = take(f64, 8)
+  const coverage = take(u32, 4)
+  const pairCoverage = take(u32, 4)
+  const source = take((b, o, n) => new Int32Array(b, o, n), 4)
+  return {
+    value,
+    pairA,
+    pairB,
+    coverage,
+    pairCoverage,
+    source,
+    state: take(u8, 1),
+    reported: take(u8, 1),
+    months: take(u8, 1),
+    partial: take(u8, 1),
+    pairOwn: take(u8, 1),
+    pairBad: take(u8, 1),
   }
 }
 
@@ -348,18 +402,10 @@ function rollUp(index: FactIndex, ind: Indicator, period: string, byId: Readonly
   const den = rule.kind === 'ratio' ? index.slice(requireInd(byId, rule.denominator), period, byId) : undefined
   const weight = rule.kind === 'weighted_mean' ? index.slice(requireInd(byId, rule.weight), period, byId) : undefined
 
-  const value = new Float64Array(size)
-  const state = new Uint8Array(size)
-  const reported = new Uint8Array(size)
-  const coverage = new Uint32Array(size)
-  const partial = new Uint8Array(size)
-  const pairA = new Float64Array(size)
-  const pairB = new Float64Array(size)
-  const pairCoverage = new Uint32Array(size)
-  const pairOwn = new Uint8Array(size)
-  const pairBad = new Uint8Array(size)
   // a, b, cov: the pairs handed up by each region's children, added up; flags: what else they carry.
-  const { own, a, b, cov, flags, source, months } = index.prepareRollUp(ind.id, period, kind === SUM && isMonthlyFlow(ind))
+  const prepared = index.prepareRollUp(ind.id, period, kind === SUM && isMonthlyFlow(ind))
+  const { own, a, b, cov, flags, source, months } = prepared
+  const { value, state, reported, coverage, partial, pairA, pairB, pairCoverage, pairOwn, pairBad } = prepared.slice
   const order = h.bottomUp
   const parent = h.parent
   const leafCount = h.leafCount
