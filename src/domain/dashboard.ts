@@ -49,11 +49,6 @@ export function changeAt(ctx: DashboardContext, ind: Indicator, period: string, 
   return changeDetail(ctx.index, ind, ctx.indicators.byId, pos, period, earlier)
 }
 
-/** Labels of source codes of the loaded table. */
-export function sourceLabels(ctx: DashboardContext, codes: Iterable<number>): string[] {
-  return [...codes].map((c) => ctx.index.table.sources[c] ?? '').filter((s) => s !== '')
-}
-
 /** The regions a region is compared with: its siblings, itself included. The province has none. */
 export function peersOf(regions: RegionCatalogue, adcode: string): readonly Region[] {
   const parent = regions.parentOf(adcode)
