@@ -1,8 +1,9 @@
 /**
- * Chart updates run one per task. After a change (new data, a filter) each chart's option is
- * built, set and painted in a task of its own, in the order the charts asked, so that no single
- * task holds every chart's work — a long task blocks input — and the first chart paints as soon
- * as its own work is done rather than after all of them.
+ * Chart updates after a change (new data, a filter): each chart's option is built and set in the
+ * order the charts asked, right after the change. While they are quick they all run in the same
+ * task, each in a microtask of its own (so Vue hands each option to its chart in between), and
+ * every chart paints in the same frame. Once a task has spent a frame's worth of time, the rest go
+ * on in a task of their own, so a long run of chart work never blocks input.
  */
 export type ChartJob = () => void
 
@@ -27,18 +28,31 @@ function post(first = false): void {
 }
 
 let running = false
+/** Time the updates may take in one task before the rest wait for the next one. */
+export const TASK_BUDGET_MS = 12
+/** When the current task's first update started; 0 between tasks. */
+let taskStart = 0
 
 function runNext(): void {
   posted = false
   const job = queue.values().next().value
-  if (!job) return
+  if (!job) {
+    taskStart = 0
+    return
+  }
   queue.delete(job)
   running = true
+  if (taskStart === 0) taskStart = performance.now()
   try {
     job()
   } finally {
     running = false
-    if (queue.size > 0) post()
+    if (queue.size === 0) taskStart = 0
+    else if (performance.now() - taskStart < TASK_BUDGET_MS) post(true)
+    else {
+      taskStart = 0
+      post()
+    }
   }
 }
 
