@@ -100,7 +100,23 @@ add('utf16le.tsv', utf16le('地区\t年份\t指标\t数值\r\n江都区\t2023\tl
 add('undecodable.csv', concat(new TextEncoder().encode(H), Uint8Array.from([0x2c, 0x81, 0x20, 0xfe, 0xff, 0x2c, 0x32, 0x30, 0x32, 0x33, 0x0a])), {
   what: 'bytes that are neither UTF-8 nor GB18030',
   outcome: 'error',
-  codes: ['undecodable'],
+  codes: ['unknownEncoding'],
+})
+add('stray-byte-utf8.csv', concat(new TextEncoder().encode(`${H}${row('江都区', '12')},锡山区,2023,legal_aid_cases,60,来源`), Uint8Array.from([0xff]), new TextEncoder().encode('\n')), {
+  what: 'a UTF-8 file with one stray byte: read as UTF-8, the line reported',
+  outcome: 'ok',
+  accepted: 2,
+  codes: ['badBytes'],
+})
+add('utf16le-no-bom.tsv', utf16le('地区\t年份\t指标\t数值\r\n江都区\t2023\tlegal_aid_cases\t12\r\n', false), {
+  what: 'UTF-16LE without a byte-order mark',
+  outcome: 'ok',
+  accepted: 1,
+})
+add('latin1.csv', concat(new TextEncoder().encode(`${H},Z`), Uint8Array.from([0xfc]), new TextEncoder().encode('rich,2023,legal_aid_cases,12,Caf'), Uint8Array.from([0xe9]), new TextEncoder().encode('s\n')), {
+  what: 'Latin-1 text: neither UTF-8 nor GB18030, and said so',
+  outcome: 'error',
+  codes: ['unknownEncoding'],
 })
 add('tiny-gbk.csv', gbk('地区,年份,指标,数值\n锡山区,2023,legal_aid_cases,60'), {
   what: 'a two-line GBK file without a final newline (too short for statistical detectors)',
@@ -220,7 +236,17 @@ add('formula-source.csv', `${H},江都区,2023,legal_aid_cases,12,"=HYPERLINK(""
 })
 
 // ── Files that are not what their name says ─────────────────────────────────
-add('not-a-workbook.xlsx', `${H}${row('江都区', '12')}`, { what: 'a CSV renamed to .xlsx', outcome: 'error', codes: ['badXlsx'] })
+add('not-a-workbook.xlsx', `${H}${row('江都区', '12')}`, { what: 'a CSV renamed to .xlsx: read as CSV, with a note', outcome: 'ok', codes: ['typeMismatch'] })
+add('zip-not-workbook.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0, 0x61, 0x2e, 0x74, 0x78, 0x74]), {
+  what: 'a zip archive that is no workbook, named .xlsx',
+  outcome: 'error',
+  codes: ['typeMismatch'],
+})
+add('legacy.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), {
+  what: 'an Excel 97–2003 workbook, which is not read (save as .xlsx)',
+  outcome: 'error',
+  codes: ['legacyWorkbook'],
+})
 
 // ── More shapes people send ────────────────────────────────────────────────
 add('wide-with-total.csv', '地区,年份,法律援助办结案件,五一劳动奖章\n江都区,2023,12,5\n广陵区,2023,8,3\n合计,2023,25,8\n', {

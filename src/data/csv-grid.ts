@@ -5,14 +5,7 @@
 import Papa from 'papaparse'
 import { detectDelimiter, type Delimiter } from './delimiter'
 import { gridFromRecords, type Grid, type Progress } from './grid'
-
-/** CRLF, LF and CR used together in one file (files pasted together from several sources). */
-function hasMixedLineEnds(text: string): boolean {
-  const crlf = text.includes('\r\n')
-  const lf = /(^|[^\r])\n/.test(text)
-  const cr = /\r(?!\n)/.test(text)
-  return Number(crlf) + Number(lf) + Number(cr) > 1
-}
+import { unifyRowEnds } from './linebreak'
 
 /**
  * `91,6` in a semicolon-separated file is European Excel's 91.6. A comma followed by exactly three
@@ -21,8 +14,9 @@ function hasMixedLineEnds(text: string): boolean {
 const DECIMAL_COMMA = /^\s*[+-]?\d+,(?:\d{1,2}|\d{4,})\s*%?\s*$/
 
 export function gridFromCsv(file: string, rawText: string, delimiter?: Delimiter, onProgress?: Progress): Grid {
-  // One line-end convention, so a file pasted together from two sources still reads row by row.
-  const text = hasMixedLineEnds(rawText) ? rawText.replace(/\r\n?/g, '\n') : rawText
+  // One row-end convention, so a file pasted together from two sources still reads row by row;
+  // line breaks inside quoted cells stay as written.
+  const text = unifyRowEnds(rawText) ?? rawText
   const d = delimiter ?? detectDelimiter(text)
   const records: string[][] = []
   const quoteErrors: number[] = []

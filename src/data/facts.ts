@@ -14,6 +14,9 @@ import { FactTableBuilder, type FactTable } from '@/domain/table'
 import { normalisePeriod } from '@/domain/periods'
 import { normaliseRegionText, type RegionCatalogue } from '@/domain/regions'
 import { parseCell } from './values'
+import { READING_WARNING_CODES, type ReadingProblemCode } from './problem-codes'
+import { scaledCell, unitFactor } from './units'
+import { markConflicts, settleColumn } from './column-units'
 
 export type ProblemCode =
   | 'emptyFile'
@@ -50,6 +53,7 @@ export type ProblemCode =
   | 'futurePeriod'
   | 'regionConflict'
   | 'parentMismatch'
+  | ReadingProblemCode
 
 /** Codes that are reported but do not stop a fact from being loaded. */
 export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
@@ -68,6 +72,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'parentMismatch',
   'unmatchedColumn',
   'duplicateColumn',
+  ...READING_WARNING_CODES,
 ])
 
 export interface LoadProblem {
@@ -128,6 +133,11 @@ for (const [field, names] of Object.entries(FIELD_HEADERS) as [Field, string[]][
   for (const n of names) HEADER_TO_FIELD.set(normaliseHeader(n), field)
 }
 
+/** A field as problems name it: its Chinese header (地区, 期间), never the internal name. */
+function fieldName(f: Field): string {
+  return FIELD_HEADERS[f].find((h) => /\p{Script=Han}/u.test(h)) ?? f
+}
+
 export function fieldOfHeader(header: string): Field | undefined {
   return HEADER_TO_FIELD.get(normaliseHeader(header))
 }
@@ -156,15 +166,34 @@ export class IndicatorLookup {
    * Matches a header such as 职工稳定率(%) or 帮扶金额（万元）: the whole text first, then the name
    * without its bracketed unit, accepted only when that unit is the indicator's own.
    */
-  match(header: string): { indicator: Indicator; via: MatchVia } | { indicator: null; unitConflict?: Indicator } {
-    const whole = this.byKey.get(normaliseHeader(header))
-    if (whole) return whole
-    const { name, unit } = splitUnit(header)
-    if (unit === undefined) return { indicator: null }
-    const hit = this.byKey.get(normaliseHeader(name))
-    if (!hit) return { indicator: null }
-    return hit.indicator.unit === unit ? { indicator: hit.indicator, via: 'unit' } : { indicator: null, unitConflict: hit.indicator }
+  match(header: string): { indicator: Indicator; via: MatchVia; scale?: number } | { indicator: null; unitConflict?: Indicator } {
+    const variants = headingVariants(header)
+    for (const text of variants) {
+      const whole = this.byKey.get(normaliseHeader(text))
+      if (whole) return whole
+    }
+    let conflict: Indicator | undefined
+    for (const text of variants) {
+      const { name, unit } = splitUnit(text)
+      const hit = unit === undefined ? undefined : this.byKey.get(normaliseHeader(name))
+      if (!hit || unit === undefined) continue
+      // A unit of the same kind converts (帮扶金额（元） into 万元); any other is a different figure.
+      const factor = unitFactor(unit, hit.indicator.unit)
+      if (factor !== undefined) return { indicator: hit.indicator, via: 'unit', ...(factor !== 1 ? { scale: factor } : {}) }
+      conflict ??= hit.indicator
+    }
+    return conflict ? { indicator: null, unitConflict: conflict } : { indicator: null }
   }
+}
+
+/**
+ * A heading over two or three header rows, `基本情况 / 帮扶 / 金额（万元）`, read as one name with
+ * its group headings and then without them: 基本情况帮扶金额（万元）, 帮扶金额（万元）, 金额（万元）.
+ */
+function headingVariants(header: string): string[] {
+  // A repeated heading told apart by its column letter (workbook/table.ts) matches as the heading.
+  const parts = header.replace(/ · [A-Z]{1,3}列$/, '').split(' / ')
+  return parts.map((_, k) => parts.slice(k).join(''))
 }
 
 /** 职工稳定率(%) → { name: 职工稳定率, unit: % }; brackets may be full-width. */
@@ -220,6 +249,13 @@ export interface ColumnMatch {
   count: number
   /** Left out on purpose (mapped to nothing). */
   ignored: boolean
+  /** Values are converted from `fromUnit` by this factor (元 → 万元: 0.0001). */
+  scale?: number
+  fromUnit?: string
+  /** A hidden column (left out unless mapped, when its heading repeats a visible one's). */
+  hidden?: boolean
+  /** Another column mapped to the same indicator: neither is read until one is left out. */
+  conflict?: string
 }
 
 /** A region text that could not be placed, with how often and where it first appears. */
@@ -244,6 +280,10 @@ export interface TableInput {
   headerRow: number
   /** Source label for rows without a source column. */
   defaultSource: string
+  /** Workbooks: per column, a unit named by a note over it, applied where it converts to the indicator's. */
+  unitNotes?: readonly (string | undefined)[]
+  /** Workbooks: per column, hidden and left out unless mapped. */
+  hiddenColumns?: readonly boolean[]
 }
 
 export interface BuiltTable {
@@ -327,16 +367,16 @@ export function buildTable(
     if (!hasRegion) missing.push('region')
     for (const f of ['period', 'indicator', 'value'] as const) if (!col.has(f) && !(f === 'period' && options.period)) missing.push(f)
     for (const f of missing)
-      problems.add({ code: 'missingColumn', file, ...(headerRow ? { row: headerRow } : {}), column: f, detail: FIELD_HEADERS[f].join(' / ') })
+      problems.add({ code: 'missingColumn', file, ...(headerRow ? { row: headerRow } : {}), column: fieldName(f), detail: FIELD_HEADERS[f].join(' / ') })
     return result(0, 0, input.rows.length, [], [])
   }
   const fallbackPeriod = options.period ? normalisePeriod(options.period) : null
   if (!col.has('period') && !fallbackPeriod) {
-    problems.add({ code: 'noPeriod', file, ...(headerRow ? { row: headerRow } : {}), column: 'period', detail: FIELD_HEADERS.period.join(' / ') })
+    problems.add({ code: 'noPeriod', file, ...(headerRow ? { row: headerRow } : {}), column: fieldName('period'), detail: FIELD_HEADERS.period.join(' / ') })
     return result(0, 0, input.rows.length, [], [])
   }
 
-  const header = (f: Field) => input.headers[col.get(f)!] ?? f
+  const header = (f: Field) => input.headers[col.get(f)!] ?? fieldName(f)
   const get = (row: readonly unknown[], f: Field) => {
     const i = col.get(f)
     return i === undefined ? '' : cellText(row[i]).trim()
@@ -366,8 +406,12 @@ export function buildTable(
     m.count++
     return m
   }
-  const wide = wideColumns.map((i) => labelOf(input.headers[i]!, input.headers[i]!))
+  const wide = wideColumns.map((i) =>
+    settleColumn(labelOf(input.headers[i]!, input.headers[i]!), indicators.byId, input.unitNotes?.[i], input.hiddenColumns?.[i] ?? false, indicatorMap.has(normaliseHeader(input.headers[i]!))),
+  )
   for (const m of wide) m.count = 0
+  for (const [later, first] of markConflicts(wide))
+    problems.add({ code: 'columnConflict', file, ...(headerRow ? { row: headerRow } : {}), column: later.label, text: later.label, detail: first.label })
 
   const unmatched = new Map<string, RegionMatch>()
   const seen = new Map<string, { row: number; value: number | null }>()
@@ -381,7 +425,7 @@ export function buildTable(
     const codeText = get(row, 'regionCode')
     const nameText = get(row, 'region')
     const text = nameText || codeText
-    const column = header(nameText ? 'region' : 'regionCode')
+    const column = header(nameText || !col.has('regionCode') ? 'region' : 'regionCode')
     const mapped = regionMap.get(normaliseRegionText(text))
     if (mapped !== undefined && regions.has(mapped)) return regions.get(mapped)!
     let resolved = codeText ? regions.resolve(codeText) : undefined
@@ -425,8 +469,9 @@ export function buildTable(
   })
 
   /** Adds one fact; returns false when the cell was rejected. */
-  const addFact = (rowNo: number, region: Region, period: string, ind: Indicator, column: string, valueText: string, source: string): boolean => {
-    const cell = parseCell(valueText, ind.unit)
+  const addFact = (rowNo: number, region: Region, period: string, ind: Indicator, column: string, valueText: string, source: string, scale = 1): boolean => {
+    // A column in another unit (元 for 万元) is read as written, then converted.
+    const cell = scale === 1 ? parseCell(valueText, ind.unit) : scaledCell(parseCell(valueText), scale)
     if (!cell.ok) {
       problems.add({ code: cell.reason === 'unit' ? 'unitMismatch' : 'badValue', file, row: rowNo, column, text: valueText, ...(cell.reason === 'unit' ? { detail: ind.unit } : {}) })
       return false
@@ -462,8 +507,8 @@ export function buildTable(
       totalRows++
       const period = periodOf(row, rowNo)
       if (!period) return
-      const record = (ind: Indicator | undefined, column: string, text: string) => {
-        const cell = parseCell(text, ind?.unit)
+      const record = (ind: Indicator | undefined, column: string, text: string, scale = 1) => {
+        const cell = scale === 1 ? parseCell(text, ind?.unit) : scaledCell(parseCell(text), scale)
         if (ind && cell.ok && cell.value !== null && ind.aggregation.kind === 'sum') totals.push({ row: rowNo, column, period, indicator: ind, value: cell.value })
       }
       if (shape === 'long') {
@@ -473,7 +518,7 @@ export function buildTable(
       } else {
         wideColumns.forEach((c, j) => {
           const m = wide[j]!
-          record(m.indicator && !m.ignored ? indicators.byId.get(m.indicator) : undefined, m.label, cellText(row[c]).trim())
+          record(m.indicator && !m.ignored ? indicators.byId.get(m.indicator) : undefined, m.label, cellText(row[c]).trim(), m.scale)
         })
       }
       return
@@ -504,10 +549,10 @@ export function buildTable(
       wideColumns.forEach((c, j) => {
         const m = wide[j]!
         const text = cellText(row[c]).trim()
-        const ind = m.indicator && !m.ignored ? indicators.byId.get(m.indicator) : undefined
+        const ind = m.indicator && !m.ignored && m.conflict === undefined ? indicators.byId.get(m.indicator) : undefined
         if (text !== '') m.count++
         if (!ind) return
-        if (addFact(rowNo, region, period, ind, m.label, text, source)) facts++
+        if (addFact(rowNo, region, period, ind, m.label, text, source, m.scale)) facts++
       })
     }
     if (facts > 0) rowsAccepted++

@@ -19,7 +19,7 @@ import type { FactTable } from '@/domain/table'
 import type { Indicator, Region } from '@/domain/types'
 import { normaliseRegionText, type RegionCatalogue, type ResolveResult } from '@/domain/regions'
 import { normalisePeriod } from '@/domain/periods'
-import { decodeBytes, REPLACEMENT_CHAR, type Encoding } from './decode'
+import { decodeBytes, REPLACEMENT_CHAR, utf16WithoutBom, type Encoding } from './decode'
 import { detectDelimiter, type Delimiter } from './delimiter'
 import {
   explainOnlyTotals,
@@ -53,7 +53,7 @@ export function parseCsvFast(input: FastCsvInput, regions: RegionCatalogue, indi
   const raw = input.bytes
   const forced = input.encoding
   const utf8Bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf
-  const utf16Bom = (raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)
+  const utf16Bom = (raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff) || utf16WithoutBom(raw) !== null
   if ((forced === undefined && !utf16Bom) || forced === 'utf-8') {
     // UTF-8 (or not yet known): read the bytes as they are, checking them on the way.
     const start = utf8Bom ? 3 : 0
@@ -370,7 +370,7 @@ function readLongRows(
     if (!hit?.result?.ok) {
       const r = hit?.result
       const text = name || code
-      const column = header(name ? 'region' : 'regionCode')
+      const column = header(name || cCode < 0 ? 'region' : 'regionCode')
       const ambiguous = r !== undefined && !r.ok && r.reason === 'ambiguous'
       const candidates = r && !r.ok ? r.candidates : []
       report({

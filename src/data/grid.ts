@@ -27,6 +27,11 @@ export interface Grid {
   customIndicators?: Indicator[]
   /** Region names that came with a JSON file, as [text, adcode]. */
   regionAliases?: [string, string][]
+  /** Workbooks: per column, a unit named by a note over it (单位：万元) and whether it is hidden. */
+  unitNotes?: (string | undefined)[]
+  hiddenColumns?: boolean[]
+  /** Workbooks: a period named in the title, used when the table has no period column. */
+  periodHint?: string
 }
 
 export type Progress = (fraction: number) => void

@@ -54,10 +54,16 @@ describe('header matching', () => {
     expect(m.indicator?.id ?? null).toBe(id)
   })
 
-  it('does not match a name whose unit differs', () => {
-    const m = lookup.match('帮扶金额（元）')
+  it('does not match a name whose unit is of another kind', () => {
+    const m = lookup.match('帮扶金额（人）')
     expect(m.indicator).toBeNull()
     expect('unitConflict' in m && m.unitConflict?.id).toBe('relief_amount')
+  })
+
+  it('matches a name in a unit of the same kind, with the factor to convert', () => {
+    expect(lookup.match('帮扶金额（元）')).toMatchObject({ indicator: { id: 'relief_amount' }, via: 'unit', scale: 1e-4 })
+    expect(lookup.match('帮扶 / 金额（万元）')).toMatchObject({ indicator: { id: 'relief_amount' }, via: 'unit' })
+    expect(lookup.match('基本情况 / 职工稳定率(%)')).toMatchObject({ indicator: { id: 'worker_stability_rate' } })
   })
 
   it('splits units in half- and full-width brackets', () => {
@@ -129,13 +135,16 @@ describe('the import fixtures', () => {
 
   it('xlsx: first sheet by default, the period from the preview, another sheet on request', async () => {
     const none = await parse('wide-2023.xlsx')
-    expect(none.sheets).toEqual(['区县数据', '说明'])
-    expect(codes(none)).toEqual([['noPeriod', 1, 'period']])
+    expect(none.workbook?.sheets.map((s) => [s.name, s.kind, s.chosen])).toEqual([
+      ['区县数据', 'data', true],
+      ['说明', 'cover', false],
+    ])
+    expect(codes(none)).toEqual([['noPeriod', 1, '期间']])
     const r = await parse('wide-2023.xlsx', { options: { period: '2023' } })
     expect(r.table.length).toBe(9)
     expect(facts(r)).toContain('320508|2023|relief_amount|120.5')
-    const other = await parse('wide-2023.xlsx', { sheet: '说明' })
-    expect(other.sheet).toBe('说明')
+    const other = await parse('wide-2023.xlsx', { workbook: { sheets: ['说明'] } })
+    expect(other.workbook?.sheets.find((s) => s.chosen)?.name).toBe('说明')
     expect(other.table.length).toBe(0)
   })
 

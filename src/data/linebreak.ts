@@ -15,3 +15,29 @@ export function guessLinebreak(text: string): Linebreak {
   for (const part of byCr) if (part[0] === '\n') crlf++
   return crlf >= byCr.length / 2 ? '\r\n' : '\r'
 }
+
+/**
+ * Row ends of a text with CRLF, LF and CR used together (files pasted together from several
+ * sources), made LF; line breaks inside quoted cells are kept as they were. Null when the row
+ * ends are all alike, quoted text not counted.
+ */
+export function unifyRowEnds(text: string): string | null {
+  const kinds = new Set<string>()
+  const out: string[] = []
+  let quoted = false
+  let from = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x22) quoted = !quoted
+    else if (!quoted && (c === 0x0d || c === 0x0a)) {
+      const crlf = c === 0x0d && text.charCodeAt(i + 1) === 0x0a
+      kinds.add(crlf ? 'crlf' : c === 0x0d ? 'cr' : 'lf')
+      out.push(text.slice(from, i), '\n')
+      if (crlf) i++
+      from = i + 1
+    }
+  }
+  if (kinds.size <= 1) return null
+  out.push(text.slice(from))
+  return out.join('')
+}

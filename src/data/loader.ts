@@ -72,8 +72,11 @@ export interface ParseJob {
  */
 export type ParseInput = Omit<ParseRequest, 'bytes'> & { bytes: ArrayBuffer | Blob }
 
-/** Parses in the worker; `request.bytes`, when an ArrayBuffer, is transferred, so pass a copy if you need it again. */
-export function startParse(request: ParseInput, catalogues: Catalogues, onProgress?: (fraction: number) => void): ParseJob {
+/**
+ * Parses in the worker; `request.bytes`, when an ArrayBuffer, is transferred, so pass a copy if you
+ * need it again. Several files come back as one result (combine-parsed.ts).
+ */
+export function startParse(request: ParseInput | ParseInput[], catalogues: Catalogues, onProgress?: (fraction: number) => void): ParseJob {
   const id = nextId++
   const result = new Promise<ParsedFile>((resolve, reject) => {
     pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) })
@@ -82,7 +85,7 @@ export function startParse(request: ParseInput, catalogues: Catalogues, onProgre
     const msg: WorkerRequest = { id, type: 'parse', request, catalogues: plain }
     getWorker().then(
       // Not posted when cancelled while the worker was starting.
-      (w) => pending.has(id) && w.postMessage(msg, request.bytes instanceof ArrayBuffer ? [request.bytes] : []),
+      (w) => pending.has(id) && w.postMessage(msg, [request].flat().flatMap((r) => (r.bytes instanceof ArrayBuffer ? [r.bytes] : []))),
       (e: unknown) => {
         if (!pending.delete(id)) return
         reject(new Error(`the loader could not start: ${e instanceof Error ? e.message : String(e)}`))

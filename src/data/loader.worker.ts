@@ -10,7 +10,9 @@ import { transferablesOf } from '@/domain/table'
 import { groupRows, type RowGroups } from '@/domain/aggregate'
 import { parseFileAsync, type Catalogues, type ParseRequest, type ParsedFile } from './parse-common'
 
-export type WorkerRequest = { id: number; type: 'parse'; request: Omit<ParseRequest, 'bytes'> & { bytes: ArrayBuffer | Blob }; catalogues: Catalogues }
+type Asked = Omit<ParseRequest, 'bytes'> & { bytes: ArrayBuffer | Blob }
+/** One file, or several (returns from several districts) read into one result. */
+export type WorkerRequest = { id: number; type: 'parse'; request: Asked | Asked[]; catalogues: Catalogues }
 export type WorkerResponse =
   | { id: number; ok: true; result: ParsedFile; groups: RowGroups }
   | { id: number; ok: false; error: string }
@@ -18,13 +20,25 @@ export type WorkerResponse =
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 
+/** Several files into one result, conflicts named with both files (loaded with the first such import). */
+async function combineFiles(parts: ParsedFile[], catalogues: Catalogues): Promise<ParsedFile> {
+  const { combineParsed, describeWith } = await import('./combine-parsed')
+  return combineParsed(parts, parts.map((p) => p.report.file).join('、'), describeWith(catalogues))
+}
+
 scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const { id, request: asked, catalogues } = e.data
   try {
-    // A chosen file comes as a Blob and is read here, off the page's thread and heap.
-    const bytes = asked.bytes instanceof Blob ? await asked.bytes.arrayBuffer() : asked.bytes
-    const request: ParseRequest = { ...asked, bytes }
-    const result = await parseFileAsync(request, catalogues, (progress) => scope.postMessage({ id, progress } satisfies WorkerResponse))
+    const list = Array.isArray(asked) ? asked : [asked]
+    const parts: ParsedFile[] = []
+    for (const [k, one] of list.entries()) {
+      // A chosen file comes as a Blob and is read here, off the page's thread and heap.
+      const bytes = one.bytes instanceof Blob ? await one.bytes.arrayBuffer() : one.bytes
+      const request: ParseRequest = { ...one, bytes }
+      const progress = (p: number) => scope.postMessage({ id, progress: (k + p) / list.length } satisfies WorkerResponse)
+      parts.push(await parseFileAsync(request, catalogues, progress))
+    }
+    const result = parts.length === 1 ? parts[0]! : await combineFiles(parts, catalogues)
     // The rows grouped by indicator and period, which the page's index needs: built here, so the
     // page does not spend two passes over a large table when it arrives.
     const groups = groupRows(result.table)

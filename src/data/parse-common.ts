@@ -13,12 +13,15 @@
 import type { Indicator, Region } from '@/domain/types'
 import { RegionCatalogue } from '@/domain/regions'
 import { emptyTable } from '@/domain/table'
-import { decodeBytes, MAX_FILE_BYTES, type Encoding } from './decode'
+import { decodeBytes, MAX_FILE_BYTES, REPLACEMENT_CHAR, type Decoded, type Encoding } from './decode'
 import type { Delimiter } from './delimiter'
 import { buildTable, explainOnlyTotals, IndicatorLookup, MAX_LISTED_PROBLEMS, type BuiltTable, type ImportOptions, type LoadProblem } from './facts'
 import { reviewFacts } from './plausibility'
 import { gridFromJson, type Grid, type Progress } from './grid'
 import { parseCsvFast } from './fast-facts'
+import { sniffBytes } from './sniff'
+import type { WorkbookInfo } from './workbook/report'
+import type { DotMonth } from './workbook/period-dots'
 
 export type FileFormat = 'csv' | 'json' | 'xlsx'
 
@@ -30,11 +33,22 @@ export interface ParseRequest {
   delimiter?: Delimiter
   /** Sheet of a workbook; the first when absent. */
   sheet?: string
+  /** Choices made in a workbook's preview. */
+  workbook?: WorkbookChoices
   /** Source label for rows that carry none. */
   defaultSource: string
   options?: ImportOptions
   /** Skip the fast tidy-CSV path (used to compare the two paths; the result is the same). */
   generalPath?: boolean
+}
+
+export interface WorkbookChoices {
+  /** Sheets to read; by default the data sheets as workbook/sheets.ts picks them. */
+  sheets?: string[]
+  /** Header rows placed by the user: first row as the sheet numbers it, and how many rows. */
+  header?: { top: number; rows: number }
+  /** How a period number such as 2023.1 reads. */
+  dots?: DotMonth
 }
 
 export interface Catalogues {
@@ -52,12 +66,39 @@ export interface ParsedFile extends BuiltTable {
   /** Indicators defined in the file itself (JSON "indicators"). */
   customIndicators: Indicator[]
   bytes: number
+  /** Workbooks: the sheets, how each was read, and the first rows for placing the header. */
+  workbook?: WorkbookInfo
+  /** The files put together in this result, when there are several. */
+  files?: string[]
 }
 
 export function formatOf(file: string): FileFormat {
   if (/\.json$/i.test(file)) return 'json'
   if (/\.xlsx$/i.test(file)) return 'xlsx'
   return 'csv'
+}
+
+/**
+ * The request with its format told from its leading bytes (sniff.ts) when not given, and the note
+ * or failure to report when the name said something else.
+ */
+export function withFormat(req: ParseRequest): { req: ParseRequest; note?: LoadProblem; fatal?: Omit<LoadProblem, 'file'> } {
+  if (req.format) return { req }
+  const named = formatOf(req.file)
+  const sniffed = sniffBytes(new Uint8Array(req.bytes))
+  if (sniffed === 'xls') return { req: { ...req, format: 'xlsx' }, fatal: { code: 'legacyWorkbook' } }
+  if (sniffed === 'zip') return { req: { ...req, format: named }, fatal: { code: 'typeMismatch', text: named, detail: 'zip' } }
+  const format: FileFormat = sniffed === 'xlsx' ? 'xlsx' : sniffed === 'json' ? 'json' : named === 'json' ? 'json' : 'csv'
+  const note: LoadProblem | undefined = format !== named ? { code: 'typeMismatch', file: req.file, text: named, detail: format } : undefined
+  return { req: { ...req, format }, ...(note ? { note } : {}) }
+}
+
+/** A note that comes before everything else the file's report says. */
+export function withNote(parsed: ParsedFile, note: LoadProblem | undefined): ParsedFile {
+  if (!note) return parsed
+  parsed.report.problems.unshift(note)
+  parsed.report.problemCount++
+  return parsed
 }
 
 let cached: { key: Catalogues; regions: RegionCatalogue } | undefined
@@ -99,10 +140,19 @@ export function finish(req: ParseRequest, format: FileFormat, prepared: Prepared
     ? { ...req.options, regionMap: [...grid.regionAliases, ...(req.options?.regionMap ?? [])] }
     : (req.options ?? {})
   const built = buildTable(
-    { file: req.file, headers: grid.headers, rows: grid.rows, rowNumbers: grid.rowNumbers, headerRow: grid.headerRow, defaultSource: req.defaultSource },
+    {
+      file: req.file,
+      headers: grid.headers,
+      rows: grid.rows,
+      rowNumbers: grid.rowNumbers,
+      headerRow: grid.headerRow,
+      defaultSource: req.defaultSource,
+      ...(grid.unitNotes ? { unitNotes: grid.unitNotes } : {}),
+      ...(grid.hiddenColumns ? { hiddenColumns: grid.hiddenColumns } : {}),
+    },
     regionLookup(catalogues),
     indicators,
-    options,
+    grid.periodHint && !options.period ? { ...options, period: grid.periodHint } : options,
   )
   // Structural problems come first and their rows count as read and rejected.
   const report = built.report
@@ -185,6 +235,21 @@ export function review(parsed: ParsedFile, req: ParseRequest, catalogues: Catalo
   return out
 }
 
+/**
+ * What decoding found: lines of a UTF-8 file with stray bytes, bytes that fit neither UTF-8 nor
+ * GB18030, or bytes the encoding the user chose cannot read (then another one is likely right).
+ */
+export function decodingProblems(req: ParseRequest, decoded: Decoded): LoadProblem[] {
+  const { text, encoding } = decoded
+  if (decoded.unsure) return [{ code: 'unknownEncoding', file: req.file }]
+  if (decoded.badLines) return decoded.badLines.map((b) => ({ code: 'badBytes', file: req.file, row: b.line, text: b.bytes, detail: encoding }))
+  const bad = text.indexOf(REPLACEMENT_CHAR)
+  if (bad < 0) return []
+  // The first line with bytes the chosen encoding could not read.
+  const row = text.slice(0, bad).split(/\r\n|\n|\r/).length
+  return [{ code: 'undecodable', file: req.file, row, detail: encoding }]
+}
+
 function prepareJson(req: ParseRequest): Prepared {
   const { text, encoding } = decodeBytes(new Uint8Array(req.bytes), req.encoding)
   if (text.trim() === '') return { fatal: { code: 'emptyFile' }, encoding }
@@ -224,9 +289,11 @@ function semicolonSeparated(req: ParseRequest): boolean {
 }
 
 /** Any format; the general path (papaparse, the Excel reader) is loaded on first use. */
-export async function parseFileAsync(req: ParseRequest, catalogues: Catalogues, onProgress?: Progress): Promise<ParsedFile> {
+export async function parseFileAsync(asked: ParseRequest, catalogues: Catalogues, onProgress?: Progress): Promise<ParsedFile> {
+  const { req, note, fatal } = withFormat(asked)
+  if (fatal) return failed(req, req.format!, fatal)
   const common = parseCommon(req, catalogues)
-  if (common) return common
+  if (common) return withNote(common, note)
   const { parseGeneral } = await import('./parse-general')
-  return parseGeneral(req, catalogues, onProgress)
+  return withNote(await parseGeneral(req, catalogues, onProgress), note)
 }

@@ -100,7 +100,7 @@ describe('parseFile reports what it cannot use, with row and column', () => {
 
   it('names the columns it needs when they are missing', () => {
     const r = parseText('foo,bar\n1,2\n')
-    expect(r.report.problems.map((p) => p.column)).toEqual(['region', 'period', 'indicator', 'value'])
+    expect(r.report.problems.map((p) => p.column)).toEqual(['地区', '期间', '指标', '值'])
     expect(r.table.length).toBe(0)
   })
 

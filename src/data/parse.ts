@@ -4,13 +4,15 @@
  * instead, which loads the general path only when a file needs it; both give the same results.
  */
 import type { Progress } from './grid'
-import { formatOf, parseCommon, type Catalogues, type ParsedFile, type ParseRequest } from './parse-common'
+import { failed, parseCommon, withFormat, withNote, type Catalogues, type ParsedFile, type ParseRequest } from './parse-common'
 import { parseCsvGeneral } from './parse-general'
 
 export { formatOf, parseFileAsync, type Catalogues, type FileFormat, type ParsedFile, type ParseRequest } from './parse-common'
 
 /** CSV and JSON, synchronously (the bundled sample, tests, scripts). */
-export function parseFile(req: ParseRequest, catalogues: Catalogues, onProgress?: Progress): ParsedFile {
-  if ((req.format ?? formatOf(req.file)) === 'xlsx') throw new Error('parseFile: use parseFileAsync for .xlsx')
-  return parseCommon(req, catalogues) ?? parseCsvGeneral(req, catalogues, onProgress)
+export function parseFile(asked: ParseRequest, catalogues: Catalogues, onProgress?: Progress): ParsedFile {
+  const { req, note, fatal } = withFormat(asked)
+  if (fatal) return failed(req, req.format!, fatal)
+  if (req.format === 'xlsx') throw new Error('parseFile: use parseFileAsync for .xlsx')
+  return withNote(parseCommon(req, catalogues) ?? parseCsvGeneral(req, catalogues, onProgress), note)
 }
