@@ -3,7 +3,7 @@ import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescri
 
 export default defineConfigWithVueTs(
   { name: 'app/files-to-lint', files: ['**/*.{ts,mts,tsx,vue}'] },
-  { name: 'app/files-to-ignore', ignores: ['**/dist/**', '**/coverage/**', 'test-results/**', 'playwright-report/**', '.bench/**', '.e2e-*/**'] },
+  { name: 'app/files-to-ignore', ignores: ['**/dist/**', 'dist-*/**', '**/coverage/**', 'test-results/**', 'playwright-report/**', '.bench/**', '.e2e-*/**'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {

@@ -39,7 +39,11 @@ export default defineConfig({
   base: './',
   plugins: [vue(), contentSecurityPolicy()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // ExcelJS's browser build without its bundled polyfills (the browsers served are recent).
+      exceljs: fileURLToPath(new URL('./node_modules/exceljs/dist/exceljs.bare.min.js', import.meta.url)),
+    },
   },
   worker: { format: 'es' },
   server: { port: 5173, host: '127.0.0.1' },

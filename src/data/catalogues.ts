@@ -9,6 +9,7 @@ import { loadIndicatorCatalogue } from '@/domain/indicators'
 import { loadRegionCatalogue } from '@/domain/regions'
 import { buildHierarchy } from '@/domain/aggregate'
 import type { Indicator } from '@/domain/types'
+import { safeIndicator } from './custom'
 
 export const indicatorCatalogue = loadIndicatorCatalogue(indicatorsJson)
 // Custom indicators come and go with the dataset shown (setCustomIndicators); lists of indicators
@@ -41,7 +42,9 @@ export function setCustomIndicators(list: readonly Indicator[]): void {
     const at = cat.indicators.findIndex((i) => i.id === id)
     if (at >= 0) cat.indicators.splice(at, 1)
   }
-  for (const ind of list) {
+  for (const raw of list) {
+    // Whatever a saved dataset holds, nothing reaches a panel that cannot be shown.
+    const ind = safeIndicator(raw)
     if (cat.byId.has(ind.id)) continue
     registered.add(ind.id)
     cat.byId.set(ind.id, ind)

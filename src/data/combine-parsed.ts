@@ -1,11 +1,11 @@
 /**
  * Several read files (or sheets of one workbook) → one result: the districts' monthly returns a
  * city federation collects, imported in one go. Facts are put together in the order the parts
- * come; the same region, period and indicator in two parts is reported with both parts named:
- * with the same value it is a repeat and kept once, with another value it is a conflict and the
- * first part's value is kept until the user corrects one of the returns.
+ * come; the same region, period and indicator with a figure in two parts is reported with both
+ * parts named: with the same value it is a repeat and kept once, with another value it is a
+ * conflict and the first part's value is kept until the user corrects one of the returns.
  */
-import { FactTableBuilder, type FactTable } from '@/domain/table'
+import { FactTableBuilder } from '@/domain/table'
 import { MAX_LISTED_PROBLEMS, type LoadProblem, type LoadReport } from './facts'
 import type { Catalogues, ParsedFile } from './parse-common'
 
@@ -22,10 +22,10 @@ export function describeWith(c: Catalogues): DescribeFact {
 export function combineParsed(parts: readonly ParsedFile[], label: string, describe: DescribeFact): ParsedFile {
   const first = parts[0]!
   if (parts.length === 1) return first
-  const seen = new Map<string, { value: number; file: string }>()
   const conflicts: LoadProblem[] = []
-  const b = new FactTableBuilder(parts.reduce((s, p) => s + p.table.length, 0))
-  for (const p of parts) addFacts(b, p.table, p.report.file, seen, conflicts, describe)
+  const facts = keptFacts(parts, conflicts, describe)
+  const b = new FactTableBuilder(facts.length)
+  for (const f of facts) b.add(f.adcode, f.period, f.indicator, Number.isNaN(f.value) ? null : f.value, f.source)
 
   const problems = [...parts.flatMap((p) => p.report.problems), ...conflicts].slice(0, MAX_LISTED_PROBLEMS)
   const report: LoadReport = {
@@ -55,35 +55,51 @@ function sum<T>(list: readonly T[], f: (x: T) => number): number {
   return list.reduce((s, x) => s + f(x), 0)
 }
 
-function addFacts(
-  b: FactTableBuilder,
-  t: FactTable,
-  file: string,
-  seen: Map<string, { value: number; file: string }>,
-  conflicts: LoadProblem[],
-  describe: DescribeFact,
-) {
-  for (let i = 0; i < t.length; i++) {
-    const adcode = t.regions[t.region[i]!]!
-    const period = t.periods[t.period[i]!]!
-    const indicator = t.indicators[t.indicator[i]!]!
-    const value = t.value[i]!
-    const key = `${adcode}|${period}|${indicator}`
-    const before = seen.get(key)
-    if (before && before.file !== file) {
-      const same = Object.is(before.value, value) || Math.abs(before.value - value) < 1e-9
-      const shown = (v: number) => (Number.isNaN(v) ? '—' : String(v))
+interface Kept {
+  value: number
+  file: string
+  source: string
+  adcode: string
+  period: string
+  indicator: string
+}
+
+/**
+ * One fact per region, period and indicator: the first part's value, where a blank (no data) in
+ * one return gives way to a figure in another: a city's template sent to each district comes back
+ * with every other district's row left blank, which contradicts nothing.
+ */
+function keptFacts(parts: readonly ParsedFile[], conflicts: LoadProblem[], describe: DescribeFact): Kept[] {
+  const kept = new Map<string, Kept>()
+  for (const p of parts) {
+    const t = p.table
+    const file = p.report.file
+    for (let i = 0; i < t.length; i++) {
+      const fact: Kept = {
+        adcode: t.regions[t.region[i]!]!,
+        period: t.periods[t.period[i]!]!,
+        indicator: t.indicators[t.indicator[i]!]!,
+        value: t.value[i]!,
+        source: t.sources[t.source[i]!]!,
+        file,
+      }
+      const key = `${fact.adcode}|${fact.period}|${fact.indicator}`
+      const before = kept.get(key)
+      if (!before || (Number.isNaN(before.value) && !Number.isNaN(fact.value))) {
+        kept.set(key, fact)
+        continue
+      }
+      if (Number.isNaN(fact.value) || before.file === file) continue
+      const same = Math.abs(before.value - fact.value) < 1e-9
       conflicts.push({
         code: same ? 'repeatedReturn' : 'conflictingReturn',
         file,
-        text: `${describe(adcode, period, indicator)}：${shown(value)}`,
-        detail: `${before.file}：${shown(before.value)}`,
+        text: `${describe(fact.adcode, fact.period, fact.indicator)}：${fact.value}`,
+        detail: `${before.file}：${before.value}`,
       })
-      continue
     }
-    if (!before) seen.set(key, { value, file })
-    b.add(adcode, period, indicator, Number.isNaN(value) ? null : value, t.sources[t.source[i]!]!)
   }
+  return [...kept.values()]
 }
 
 /** One entry per key: counts add up; the first part's entry stands (every part had the same options). */

@@ -8,7 +8,7 @@
 import type { Indicator } from '@/domain/types'
 import type { Delimiter } from './delimiter'
 import type { LoadProblem } from './facts'
-import { customIndicator, type CustomIndicatorSpec } from './custom'
+import { customIndicator, readCustomSpec } from './custom'
 
 export interface Grid {
   headers: string[]
@@ -152,28 +152,15 @@ function baseName(file: string): string {
 function customIndicatorsOf(file: string, list: readonly unknown[], problems: LoadProblem[]): Indicator[] {
   const out: Indicator[] = []
   list.forEach((x, i) => {
-    const spec = specOf(x)
-    if (spec) out.push(customIndicator(spec))
-    else problems.push({ code: 'badIndicatorSpec', file, row: i + 1, column: 'indicators', text: JSON.stringify(x).slice(0, 80) })
+    const { spec, problems: fields } = readCustomSpec(x)
+    if (!spec) {
+      problems.push({ code: 'badIndicatorSpec', file, row: i + 1, column: 'indicators', text: (JSON.stringify(x) ?? String(x)).slice(0, 80) })
+      return
+    }
+    for (const f of fields) problems.push({ code: 'badIndicatorField', file, row: i + 1, column: spec.name, text: f.value, detail: f.field })
+    out.push(customIndicator(spec))
   })
   return out
-}
-
-function specOf(x: unknown): CustomIndicatorSpec | undefined {
-  if (!isRecord(x)) return undefined
-  const name = typeof x.name === 'string' ? x.name : isRecord(x.name) && typeof x.name.zh === 'string' ? x.name.zh : undefined
-  const nameEn = isRecord(x.name) && typeof x.name.en === 'string' ? x.name.en : undefined
-  if (!name) return undefined
-  const rule = typeof x.aggregation === 'string' ? x.aggregation : isRecord(x.aggregation) ? x.aggregation.kind : 'sum'
-  if (rule !== 'sum' && rule !== 'mean') return undefined
-  return {
-    ...(typeof x.id === 'string' ? { id: x.id } : {}),
-    name,
-    ...(nameEn ? { nameEn } : {}),
-    unit: typeof x.unit === 'string' ? x.unit : '',
-    rule,
-    ...(typeof x.decimals === 'number' ? { decimals: x.decimals } : {}),
-  }
 }
 
 function regionAliasesOf(list: readonly unknown[]): [string, string][] {

@@ -7,7 +7,7 @@ import type { Progress } from './grid'
 import { failed, parseCommon, withFormat, withNote, type Catalogues, type ParsedFile, type ParseRequest } from './parse-common'
 import { parseCsvGeneral } from './parse-general'
 
-export { formatOf, parseFileAsync, type Catalogues, type FileFormat, type ParsedFile, type ParseRequest } from './parse-common'
+export { formatOf, parseFileAsync, type Catalogues, type FileFormat, type ParsedFile, type ParseRequest, type WorkbookChoices } from './parse-common'
 
 /** CSV and JSON, synchronously (the bundled sample, tests, scripts). */
 export function parseFile(asked: ParseRequest, catalogues: Catalogues, onProgress?: Progress): ParsedFile {

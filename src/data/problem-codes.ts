@@ -21,8 +21,10 @@ export const READING_PROBLEM_CODES = [
   'badBytes',
   /** Neither UTF-8 nor GB18030 fits the bytes. */
   'unknownEncoding',
+  /** A field of an indicator definition (decimals, unit, id) that cannot be used: its default is. */
+  'badIndicatorField',
 ] as const
 
 export type ReadingProblemCode = (typeof READING_PROBLEM_CODES)[number]
 
-export const READING_WARNING_CODES: readonly ReadingProblemCode[] = ['formulaNoValue', 'repeatedReturn', 'typeMismatch', 'badBytes', 'unknownEncoding']
+export const READING_WARNING_CODES: readonly ReadingProblemCode[] = ['formulaNoValue', 'repeatedReturn', 'typeMismatch', 'badBytes', 'unknownEncoding', 'badIndicatorField']

@@ -10,7 +10,9 @@ function numberFormat(locale: Locale, decimals: number): Intl.NumberFormat {
   const key = `${locale}|${decimals}`
   let f = formatters.get(key)
   if (!f) {
-    f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    // Clamped: an indicator from a file must never make a panel throw (Intl allows 0–100).
+    const d = Math.min(20, Math.max(0, Math.trunc(decimals) || 0))
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d })
     formatters.set(key, f)
   }
   return f

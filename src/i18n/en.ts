@@ -216,7 +216,7 @@ const en: typeof zh = {
     headerOnly: 'Only a header, no data rows: check that the data range was selected when exporting',
     tooLarge: 'The file is {text} MB, over the {detail} MB limit: split it by year or region and import the parts',
     badXlsx: 'Could not read the Excel file: {detail}. Save it again as .xlsx or CSV and retry',
-    undecodable: 'Bytes that are not valid {detail}: choose another encoding (e.g. GB18030) in the preview',
+    undecodable: 'This row has bytes the chosen encoding {detail} cannot read: choose another encoding in the preview',
     unbalancedQuotes: 'A quote is never closed, so the rest of the file was read as one cell: check the double quotes in this row',
     raggedRow: 'This row has {text} cells, the header {detail}: check for a missing or extra delimiter',
     noPeriod: 'No period column: add a “year” column, or enter the year of this data in the preview',

@@ -7,7 +7,17 @@
 export type FeatureModules = Record<string, { default: Record<string, unknown> }>
 
 export function withFeatures<T extends object>(core: T, features: FeatureModules): T {
-  const merged = { ...core }
-  for (const mod of Object.values(features)) Object.assign(merged, mod.default)
-  return merged
+  const merged = { ...core } as Record<string, unknown>
+  for (const mod of Object.values(features)) {
+    // A feature may add keys to a shared area (e.g. `problems`) as well as bring its own.
+    for (const [area, messages] of Object.entries(mod.default)) {
+      const had = merged[area]
+      merged[area] = isTree(had) && isTree(messages) ? { ...had, ...messages } : messages
+    }
+  }
+  return merged as T
+}
+
+function isTree(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }

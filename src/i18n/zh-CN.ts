@@ -214,7 +214,7 @@ export default {
     headerOnly: '只有表头，没有数据行：请确认导出时选中了数据区域',
     tooLarge: '文件大小 {text} MB，超过 {detail} MB 的上限：请按年份或地区拆分后分别导入',
     badXlsx: '无法读取 Excel 文件：{detail}。请在 Excel 中另存为 .xlsx 或 CSV 后重试',
-    undecodable: '按 {detail} 编码有无法识别的字节：请在预览中换一种编码（如 GB18030）',
+    undecodable: '此行有按所选编码 {detail} 无法识别的字节：请在预览中换一种编码',
     unbalancedQuotes: '引号没有配对，此行之后的内容被读成了一个单元格：请检查该行的双引号',
     raggedRow: '此行有 {text} 个单元格，表头有 {detail} 个：请检查是否多了或少了分隔符',
     noPeriod: '没有期间列：请增加“年份”列，或在预览中填写这些数据所属的年份',

@@ -67,6 +67,8 @@ export const useDatasetStore = defineStore('dataset', () => {
     if (!indicatorCatalogue.byId.has(filters.indicator) || (isCustomIndicator(filters.indicator) && !list.some((i) => i.id === filters.indicator)))
       filters.setIndicator(DEFAULT_INDICATOR)
     setCustomIndicators(list)
+    // A link or saved view naming one of this dataset's own indicators shows it now.
+    filters.adoptPendingIndicator()
   }
 
   function replace(next: FactTable, nextReports: LoadReport[], sample: boolean) {

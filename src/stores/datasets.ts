@@ -138,7 +138,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     const meta: DatasetMeta = {
       id: newId(),
       name,
-      files: [parsed.report.file],
+      files: parsed.files ?? [parsed.report.file],
       rows: parsed.table.length,
       size: tableBytes(parsed.table),
       importedAt: new Date().toISOString(),

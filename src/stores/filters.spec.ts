@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { DEFAULT_INDICATOR, useFiltersStore } from './filters'
+import { customIndicator } from '@/data/custom'
+import { setCustomIndicators } from '@/data/catalogues'
 
 describe('filters store', () => {
   beforeEach(() => setActivePinia(createPinia()))
@@ -25,6 +27,27 @@ describe('filters store', () => {
     expect(f.period).toBeNull()
     expect(f.compare).toEqual(['320205'])
     expect(f.toQuery()).toEqual({ compare: '320205' })
+  })
+
+  it('keeps a custom indicator named in the URL until the dataset that defines it is shown', () => {
+    const f = useFiltersStore()
+    const custom = customIndicator({ name: '职工书屋数量', unit: '个', rule: 'sum' })
+    f.applyQuery({ indicator: custom.id, period: '2023' })
+    expect(f.indicator).toBe(DEFAULT_INDICATOR)
+    // The link stays as it was while the dataset loads.
+    expect(f.toQuery()).toEqual({ indicator: custom.id, period: '2023' })
+    setCustomIndicators([custom])
+    f.adoptPendingIndicator()
+    expect(f.indicator).toBe(custom.id)
+    setCustomIndicators([])
+  })
+
+  it('drops an indicator the URL names when the dataset shown does not have it', () => {
+    const f = useFiltersStore()
+    f.applyQuery({ indicator: 'custom_gone' })
+    f.adoptPendingIndicator()
+    expect(f.indicator).toBe(DEFAULT_INDICATOR)
+    expect(f.toQuery()).toEqual({})
   })
 
   it('only accepts known regions and indicators from actions', () => {

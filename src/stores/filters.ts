@@ -43,12 +43,25 @@ export const useFiltersStore = defineStore('filters', () => {
   /** Category whose indicators the cards show; null = the headline indicators. */
   const category = ref<CategoryId | null>(null)
   const trendMode = ref<TrendMode>('annual')
+  /**
+   * An indicator the URL names that is not known yet: a custom indicator of the dataset still
+   * loading. It stays in the URL and is taken up when the dataset's indicators arrive.
+   */
+  let pendingIndicator: string | null = null
 
   function setScope(adcode: string) {
     if (regionCatalogue.has(adcode)) scope.value = adcode
   }
   function setIndicator(id: string) {
-    if (indicatorCatalogue.byId.has(id)) indicator.value = id
+    if (!indicatorCatalogue.byId.has(id)) return
+    pendingIndicator = null
+    indicator.value = id
+  }
+  /** After a dataset's indicators are added: the indicator the URL asked for, if it is one of them. */
+  function adoptPendingIndicator() {
+    const id = pendingIndicator
+    pendingIndicator = null
+    if (id && indicatorCatalogue.byId.has(id)) indicator.value = id
   }
   function setPeriod(p: string | null) {
     period.value = p !== null && parsePeriod(p) ? p : null
@@ -83,6 +96,7 @@ export const useFiltersStore = defineStore('filters', () => {
     scope.value = region && regionCatalogue.has(region) ? region : ROOT_REGION
     const ind = one(q.indicator)
     indicator.value = ind && indicatorCatalogue.byId.has(ind) ? ind : DEFAULT_INDICATOR
+    pendingIndicator = ind && !indicatorCatalogue.byId.has(ind) && /^[a-z][a-z0-9_]{0,63}$/.test(ind) ? ind : null
     const p = one(q.period)
     period.value = p && parsePeriod(p) ? p : null
     const f = one(q.from)
@@ -101,6 +115,7 @@ export const useFiltersStore = defineStore('filters', () => {
     const q: LocationQueryRaw = {}
     if (scope.value !== ROOT_REGION) q.region = scope.value
     if (indicator.value !== DEFAULT_INDICATOR) q.indicator = indicator.value
+    else if (pendingIndicator) q.indicator = pendingIndicator
     if (period.value) q.period = period.value
     if (from.value) q.from = from.value
     if (compare.value.length) q.compare = compare.value.join(',')
@@ -115,7 +130,10 @@ export const useFiltersStore = defineStore('filters', () => {
     if (key === 'scope') scope.value = ROOT_REGION
     else if (key === 'period') period.value = null
     else if (key === 'from') from.value = null
-    else if (key === 'indicator') indicator.value = DEFAULT_INDICATOR
+    else if (key === 'indicator') {
+      pendingIndicator = null
+      indicator.value = DEFAULT_INDICATOR
+    }
     else if (key === 'compare') compare.value = []
     else if (key === 'mapLevel') mapLevel.value = 'city'
     else if (key === 'category') category.value = null
@@ -137,6 +155,7 @@ export const useFiltersStore = defineStore('filters', () => {
     trendMode,
     setScope,
     setIndicator,
+    adoptPendingIndicator,
     setPeriod,
     setFrom,
     setMapLevel,

@@ -1,13 +1,15 @@
 /**
- * One import in progress: the file's bytes, the choices made in the preview (encoding, delimiter,
- * sheet, period, column and region mappings, custom indicators), the parse running in the worker
- * and its result. Nothing reaches the dashboard or the saved datasets before `confirm`.
+ * One import in progress: the chosen files (one, or several returns read into one dataset), the
+ * choices made in the preview (encoding, delimiter, sheets and header rows of a workbook, period,
+ * column and region mappings, custom indicators), the parse running in the worker and its result.
+ * Nothing reaches the dashboard or the saved datasets before `confirm`.
  */
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { Indicator } from '@/domain/types'
 import { CancelledError, fetchBlob, startParse, type ParseJob } from '@/data/loader'
-import type { ParsedFile } from '@/data/parse'
+import type { ParsedFile, WorkbookChoices } from '@/data/parse'
+import { parseInputs, type ChosenFile } from '@/data/import-request'
 import type { Encoding } from '@/data/decode'
 import { MAX_FILE_BYTES } from '@/data/decode'
 import type { Delimiter } from '@/data/delimiter'
@@ -21,7 +23,7 @@ export const NEW_CUSTOM = '__new__'
 /** Progress shows only for parses that take longer than this. */
 const PROGRESS_DELAY_MS = 300
 
-export const ACCEPTED_FILES = '.csv,.tsv,.txt,.json,.xlsx'
+export const ACCEPTED_FILES = '.csv,.tsv,.txt,.json,.xlsx,.xls'
 
 type Dict<T> = Record<string, T>
 
@@ -38,11 +40,12 @@ function dict<T>(from?: Dict<T>, key?: string, value?: T): Dict<T> {
 export const useImportStore = defineStore('import', () => {
   const open = ref(false)
   const managerOpen = ref(false)
-  /** The chosen file as a Blob: the worker reads it for each parse, so the page never holds its bytes. */
-  const file = shallowRef<{ name: string; data: Blob } | null>(null)
+  /** The chosen files as Blobs: the worker reads them for each parse, so the page never holds their bytes. */
+  const files = shallowRef<ChosenFile[]>([])
+  const file = computed<ChosenFile | null>(() => files.value[0] ?? null)
   const encoding = ref<Encoding | null>(null)
   const delimiter = ref<Delimiter | null>(null)
-  const sheet = ref<string | null>(null)
+  const workbook = ref<WorkbookChoices>({})
   const period = ref('')
   const indicatorMap = ref<Dict<string>>(dict<string>())
   const regionMap = ref<Dict<string>>(dict<string>())
@@ -63,7 +66,7 @@ export const useImportStore = defineStore('import', () => {
   function reset() {
     encoding.value = null
     delimiter.value = null
-    sheet.value = null
+    workbook.value = {}
     period.value = /(?:19|20)\d{2}/.exec(file.value?.name ?? '')?.[0] ?? ''
     indicatorMap.value = dict<string>()
     regionMap.value = dict<string>()
@@ -74,28 +77,35 @@ export const useImportStore = defineStore('import', () => {
     withSample.value = false
   }
 
-  function begin(fileName: string, data: Blob) {
+  function begin(list: ChosenFile[]) {
     job?.cancel()
-    file.value = markRaw({ name: fileName, data })
-    name.value = fileName.replace(/\.[^.]*$/, '')
+    files.value = markRaw(list.map((f) => markRaw(f)))
+    name.value = list[0]!.name.replace(/\.[^.]*$/, '')
     reset()
     open.value = true
     void parse()
   }
 
-  async function openFile(f: File): Promise<void> {
+  /** One file, or several returns read into one dataset. */
+  async function openFiles(list: readonly File[]): Promise<void> {
+    if (list.length === 0) return
     open.value = true
-    if (f.size > MAX_FILE_BYTES) {
-      file.value = null
+    const big = list.find((f) => f.size > MAX_FILE_BYTES)
+    if (big) {
+      files.value = []
       preview.value = null
-      error.value = { key: 'tooLarge', params: { file: f.name, size: (f.size / 1048576).toFixed(1), limit: MAX_FILE_BYTES / 1048576 } }
+      error.value = { key: 'tooLarge', params: { file: big.name, size: (big.size / 1048576).toFixed(1), limit: MAX_FILE_BYTES / 1048576 } }
       return
     }
     try {
-      begin(f.name, f)
+      begin(list.map((f) => ({ name: f.name, data: f })))
     } catch (e) {
       error.value = userErrorOf(e)
     }
+  }
+
+  function openFile(f: File): Promise<void> {
+    return openFiles([f])
   }
 
   async function openUrl(url: string): Promise<void> {
@@ -103,7 +113,7 @@ export const useImportStore = defineStore('import', () => {
     try {
       const abs = new URL(url, location.href).href
       const data = await fetchBlob(abs)
-      begin(decodeURIComponent(new URL(abs).pathname.split('/').pop() || 'data.csv'), data)
+      begin([{ name: decodeURIComponent(new URL(abs).pathname.split('/').pop() || 'data.csv'), data }])
     } catch (e) {
       open.value = true
       preview.value = null
@@ -112,31 +122,24 @@ export const useImportStore = defineStore('import', () => {
   }
 
   async function parse(): Promise<void> {
-    const f = file.value
-    if (!f) return
+    if (files.value.length === 0) return
     job?.cancel()
     parsing.value = true
     progress.value = null
     const timer = setTimeout(() => (progress.value ??= 0), PROGRESS_DELAY_MS)
     const indicators = [...indicatorCatalogue.indicators, ...customIndicators.value.filter((c) => !indicatorCatalogue.byId.has(c.id))]
-    // The worker tells the format from the file name; the parser and its CSV library stay off the
-    // main thread.
+    // The worker tells each file's format from its bytes; the parsers stay off the main thread.
+    const requests = parseInputs(files.value, {
+      encoding: encoding.value,
+      delimiter: delimiter.value,
+      workbook: workbook.value,
+      period: period.value,
+      indicatorMap: indicatorMap.value,
+      regionMap: regionMap.value,
+      scale: scale.value,
+    })
     const current = startParse(
-      {
-        file: f.name,
-        // The worker reads the file itself: the page never holds its bytes.
-        bytes: f.data,
-        ...(encoding.value ? { encoding: encoding.value } : {}),
-        ...(delimiter.value ? { delimiter: delimiter.value } : {}),
-        ...(sheet.value ? { sheet: sheet.value } : {}),
-        defaultSource: f.name,
-        options: {
-          indicatorMap: Object.entries(indicatorMap.value),
-          regionMap: Object.entries(regionMap.value),
-          ...(period.value ? { period: period.value } : {}),
-          ...(Object.keys(scale.value).length ? { scale: Object.entries(scale.value) } : {}),
-        },
-      },
+      requests.length === 1 ? requests[0]! : requests,
       { regions: regionCatalogue.all, indicators },
       (p) => {
         if (progress.value !== null) progress.value = p
@@ -202,7 +205,16 @@ export const useImportStore = defineStore('import', () => {
   function setOption<K extends 'encoding' | 'delimiter' | 'sheet'>(key: K, value: string | null) {
     if (key === 'encoding') encoding.value = value as Encoding | null
     if (key === 'delimiter') delimiter.value = value as Delimiter | null
-    if (key === 'sheet') sheet.value = value
+    if (key === 'sheet') return setWorkbook({ sheets: value ? [value] : undefined })
+    void parse()
+  }
+
+  /** Sheets to read, header rows, the reading of 2023.1: undefined puts a choice back to automatic. */
+  function setWorkbook(patch: Partial<WorkbookChoices>) {
+    // Header rows are placed on the sheet shown; another choice of sheets finds them afresh.
+    const next: WorkbookChoices = { ...workbook.value, ...('sheets' in patch ? { header: undefined } : {}), ...patch }
+    for (const k of Object.keys(next) as (keyof WorkbookChoices)[]) if (next[k] === undefined) delete next[k]
+    workbook.value = next
     void parse()
   }
 
@@ -233,17 +245,18 @@ export const useImportStore = defineStore('import', () => {
     open.value = false
     parsing.value = false
     progress.value = null
-    file.value = null
+    files.value = []
     preview.value = null
   }
 
   return {
     open,
     managerOpen,
+    files,
     file,
     encoding,
     delimiter,
-    sheet,
+    workbook,
     period,
     indicatorMap,
     regionMap,
@@ -258,6 +271,7 @@ export const useImportStore = defineStore('import', () => {
     withSample,
     saving,
     openFile,
+    openFiles,
     openUrl,
     parse,
     cancelParse,
@@ -266,6 +280,7 @@ export const useImportStore = defineStore('import', () => {
     mapRegion,
     setScale,
     setOption,
+    setWorkbook,
     setPeriod,
     confirm,
     close,

@@ -5,19 +5,12 @@
  * opened; nothing else pays for it.
  */
 import type { Cell, Worksheet } from 'exceljs'
+import { loadExcel } from '../exceljs'
 import type { Merge, Sheet, SheetCell, Workbook } from './sheet'
-
-type ExcelModule = typeof import('exceljs')
-
-async function excel(): Promise<ExcelModule> {
-  const mod = (await import('exceljs')) as ExcelModule & { default?: ExcelModule }
-  // The browser build is a UMD bundle: its namespace arrives as the default export.
-  return mod.default?.Workbook ? mod.default : mod
-}
 
 /** The workbook's sheets, or the reason it cannot be read. */
 export async function readWorkbook(bytes: ArrayBuffer): Promise<Workbook | string> {
-  const { Workbook: ExcelWorkbook } = await excel()
+  const { Workbook: ExcelWorkbook } = await loadExcel()
   const wb = new ExcelWorkbook()
   try {
     await wb.xlsx.load(bytes)

@@ -17,7 +17,7 @@ export type WorkbookNote =
   | { kind: 'dates'; column: string; as: 'year' | 'month' | 'period' }
   | { kind: 'dots'; column: string; one: DotMonth | null; by: 'column' | 'user' | null }
   | { kind: 'periodHint'; period: string }
-  | { kind: 'unitNote'; unit: string; columns: string[] }
+  | { kind: 'unitNote'; unit: string }
 
 /** How a sheet's name reads: a period, a region, or nothing the table needs. */
 export type SheetReading = { kind: 'period'; period: string } | { kind: 'region'; adcode: string; name: string } | { kind: 'none' }

@@ -94,9 +94,7 @@ export function sheetGrid(file: string, sheet: Sheet, choices: SheetChoices = {}
     if (c.dots?.needed) notes.push({ kind: 'dots', column: c.name, one: c.dots.one, by: c.dots.by })
   }
   const unitNotes = columns.map((c) => c.unitNote)
-  const noted = new Map<string, string[]>()
-  columns.forEach((c) => c.unitNote && !c.field && noted.set(c.unitNote, [...(noted.get(c.unitNote) ?? []), c.name]))
-  for (const [unit, cols] of noted) notes.push({ kind: 'unitNote', unit, columns: cols })
+  for (const unit of new Set(columns.filter((c) => !c.field).map((c) => c.unitNote))) if (unit) notes.push({ kind: 'unitNote', unit })
   const hasPeriod = columns.some((c) => c.field === 'period')
   if (layout.periodHint && !hasPeriod) notes.push({ kind: 'periodHint', period: layout.periodHint })
 
