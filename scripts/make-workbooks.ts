@@ -105,11 +105,11 @@ const YZ: [string, string][] = [
   ])
   await save(wb, 'title-two-row-header.xlsx', facts, {
     what: 'a merged title, a two-row header under merged headings, a 合计 row of formulas, notes and signatures below',
-    preview: ['职工 / 总数（人）', '帮扶 / 金额（万元）', '第1—2行', '2023'],
+    preview: ['职工 / 总数（人）', '帮扶 / 金额（万元）', '标题行：第 1 行', '期间读自标题：2023'],
   })
   copyFileSync(new URL('title-two-row-header.xlsx', OUT), new URL('workbook-named.csv', OUT))
   writeExpected('workbook-named.csv', facts, 'workbook-named.csv')
-  cases.push({ file: 'workbook-named.csv', what: 'a workbook saved under a .csv name', preview: ['.csv', 'xlsx'] })
+  cases.push({ file: 'workbook-named.csv', what: 'a workbook saved under a .csv name', preview: ['文件名是 .csv，内容却是 xlsx 格式'] })
 }
 
 // ── A three-row header ──────────────────────────────────────────────────────────────────────
@@ -144,7 +144,7 @@ const YZ: [string, string][] = [
   ])
   await save(wb, 'three-row-header.xlsx', facts, {
     what: 'a three-row header under a title, 地区 merged down through it',
-    preview: ['技能提升 / 职工 / 技能提升职工（人）', '第2—4行'],
+    preview: ['技能提升 / 职工 / 技能提升职工（人）', '表头在第 2—4 行'],
   })
 }
 
@@ -165,7 +165,7 @@ const YZ: [string, string][] = [
     [code, name, '2023', 'model_worker_funds', b / 10000],
     [code, name, '2023', 'total_workers', c],
   ])
-  await save(wb, 'unit-yuan.xlsx', facts, { what: '单位：元 above the table: money to 万元, people unchanged', preview: ['元 → 万元', '÷10,000'] })
+  await save(wb, 'unit-yuan.xlsx', facts, { what: '单位：元 above the table: money to 万元, people unchanged', preview: ['元 → 万元，÷10,000'] })
 }
 
 // ── Cell types and formats ──────────────────────────────────────────────────────────────────
@@ -196,7 +196,7 @@ const YZ: [string, string][] = [
     [code, name, '2023', 'may_day_medals', medals],
     [code, name, '2023', 'mutual_insurance_enrolled', insured],
   ])
-  await save(wb, 'cells.xlsx', facts, { what: 'percent, date, text-number and formula cells, one formula without a value', preview: ['百分比', '日期', '公式'] })
+  await save(wb, 'cells.xlsx', facts, { what: 'percent, date, text-number and formula cells, one formula without a value', preview: ['百分比格式', '按年份读取', '公式 =B99*2 没有保存计算结果'] })
 }
 
 // ── A hidden column repeating a heading, a hidden row ───────────────────────────────────────
@@ -216,7 +216,7 @@ const YZ: [string, string][] = [
     [code, name, '2023', 'total_workers', now],
     [code, name, '2023', 'may_day_medals', medals],
   ])
-  await save(wb, 'hidden-column.xlsx', facts, { what: 'a hidden column of last year under the same heading, a hidden row', preview: ['隐藏', 'C列', '第4行'] })
+  await save(wb, 'hidden-column.xlsx', facts, { what: 'a hidden column of last year under the same heading, a hidden row', preview: ['隐藏列 C', '隐藏行：第 4 行'] })
 }
 
 // ── A long table with its region cells merged down ──────────────────────────────────────────
@@ -245,7 +245,7 @@ const YZ: [string, string][] = [
     })
   })
   const facts: Fact[] = data.flatMap(([code, name, values]) => values.map((v, i): Fact => [code, name, '2023', inds[i]![0], v]))
-  await save(wb, 'merged-regions.xlsx', facts, { what: 'a long table whose region and year cells are merged down', preview: ['向下填充'] })
+  await save(wb, 'merged-regions.xlsx', facts, { what: 'a long table whose region and year cells are merged down', preview: ['合并单元格已向下填充'] })
 }
 
 // ── The 2023.10 trap ────────────────────────────────────────────────────────────────────────
@@ -260,7 +260,7 @@ const YZ: [string, string][] = [
   ]
   data.forEach(([month, v], i) => (ws.getRow(2 + i).values = ['江都区', month, v]))
   const facts: Fact[] = data.map(([, v], i): Fact => ['321012', '江都区', `2023-${10 + i}`, 'relief_amount', v])
-  await save(wb, 'month-dots.xlsx', facts, { what: 'a month column of 2023.1, 2023.11, 2023.12: October to December', preview: ['2023.1', '10月'] })
+  await save(wb, 'month-dots.xlsx', facts, { what: 'a month column of 2023.1, 2023.11, 2023.12: October to December', preview: ['读作 10 月（同列其他月份是这样写的）'] })
 }
 {
   const wb = book()
@@ -272,7 +272,7 @@ const YZ: [string, string][] = [
     ['321012', '江都区', '2023-10', 'relief_amount', 12.5],
     ['321081', '仪征市', '2023-10', 'relief_amount', 6],
   ]
-  await save(wb, 'month-dot-ambiguous.xlsx', facts, { what: 'a month column of 2023.1 alone: January or October is asked', preview: ['2023.1'], choose: { dots: 'october' } })
+  await save(wb, 'month-dot-ambiguous.xlsx', facts, { what: 'a month column of 2023.1 alone: January or October is asked', preview: ['读作 10 月（按您的选择）'], choose: { dots: 'october' } })
 }
 
 // ── Several sheets: a cover, one per year, instructions ─────────────────────────────────────
@@ -299,7 +299,7 @@ const YZ: [string, string][] = [
       [code, n, name.slice(0, 4), 'may_day_medals', values[i]![1]!],
     ]),
   )
-  await save(wb, 'sheets-by-year.xlsx', facts, { what: 'a cover, one sheet per year, an instructions sheet', preview: ['封面', '2022年', '2023年'] })
+  await save(wb, 'sheets-by-year.xlsx', facts, { what: 'a cover, one sheet per year, an instructions sheet', preview: ['封面或说明，不导入', '名称读作期间 2022', '名称读作期间 2023'] })
 }
 
 // ── Several sheets: one per city ────────────────────────────────────────────────────────────
@@ -315,7 +315,7 @@ const YZ: [string, string][] = [
     rows.forEach(([, n, v], i) => (ws.getRow(2 + i).values = [n, 2023, v]))
   }
   const facts: Fact[] = cities.flatMap(([, rows]) => rows.map(([code, n, v]): Fact => [code, n, '2023', 'outdoor_stations', v]))
-  await save(wb, 'sheets-by-city.xlsx', facts, { what: 'one sheet per city, each a table of its districts', preview: ['扬州市', '泰州市'] })
+  await save(wb, 'sheets-by-city.xlsx', facts, { what: 'one sheet per city, each a table of its districts', preview: ['名称读作地区 扬州市', '名称读作地区 泰州市'] })
 }
 
 writeFileSync(new URL('cases.json', OUT), `${JSON.stringify({ cases }, null, 2)}\n`)

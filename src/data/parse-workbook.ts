@@ -41,10 +41,13 @@ export async function parseWorkbook(req: ParseRequest, catalogues: Catalogues): 
       // Each sheet of several stands for its own period; one sheet takes the period the user gave first.
       options: { ...req.options, ...(period && (several || !req.options?.period) ? { period } : {}) },
     }
+    // The title's period is used only when nothing else gave one; then the preview says so.
+    if (part.options?.period) report.notes = report.notes.filter((n) => n.kind !== 'periodHint')
     return review(finish(part, 'xlsx', { grid }, catalogues), part, catalogues)
   })
   const result = parts.length > 0 ? combineParsed(parts, req.file, describeWith(catalogues)) : emptyResult(req)
   if (several) result.report.file = req.file
+  result.bytes = req.bytes.byteLength
   result.workbook = workbookInfo(book, summaries, reports, several)
   return result
 }

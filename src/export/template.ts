@@ -48,6 +48,8 @@ const LOCKED_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEE
 const HEAD_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F3' } } as const
 const THIN = { style: 'thin', color: { argb: 'FF999999' } } as const
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN }
+/** Printed on A4 landscape, as wide as the page, as many pages down as it takes. */
+const PRINT = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const
 /** 行政区划代码 | 地区 | 期间, then the indicators. */
 const FIRST_VALUE_COLUMN = 4
 const HEADER_ROW = 3
@@ -61,11 +63,12 @@ export async function buildTemplate(spec: TemplateSpec): Promise<Blob> {
   const { Workbook } = await loadExcel()
   const wb = new Workbook()
   wb.creator = '工会数据看板'
-  const ws = wb.addWorksheet(spec.texts.sheetData, { views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }] })
+  const ws = wb.addWorksheet(spec.texts.sheetData, { views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }], pageSetup: PRINT })
+  ws.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`
   writeReturn(ws, spec)
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true })
-  writeDefinitions(wb.addWorksheet(spec.texts.sheetDefinitions), spec)
-  const help = wb.addWorksheet(spec.texts.sheetHelp)
+  writeDefinitions(wb.addWorksheet(spec.texts.sheetDefinitions, { pageSetup: PRINT }), spec)
+  const help = wb.addWorksheet(spec.texts.sheetHelp, { pageSetup: PRINT })
   help.getColumn(1).width = 90
   spec.texts.help.forEach((line, i) => (help.getCell(i + 1, 1).value = line))
   const buffer = await wb.xlsx.writeBuffer()
@@ -146,10 +149,14 @@ function numberFormat(ind: Indicator): string {
 
 function writeDefinitions(ws: Worksheet, spec: TemplateSpec) {
   ws.addRow([...spec.texts.definitionHead]).font = { bold: true }
-  for (const ind of spec.indicators) ws.addRow([spec.name(ind), ind.unit, spec.definition(ind), spec.texts.rules[ind.aggregation.kind]])
-  ws.getColumn(1).width = 24
+  for (const ind of spec.indicators) {
+    const row = ws.addRow([spec.name(ind), ind.unit, spec.definition(ind), spec.texts.rules[ind.aggregation.kind]])
+    row.alignment = { wrapText: true, vertical: 'top' }
+    // Spreadsheets do not all grow a row to its wrapped text: about 30 Chinese characters a line.
+    row.height = 16 * Math.max(1, Math.ceil(spec.definition(ind).length / 34))
+  }
+  ws.getColumn(1).width = 22
   ws.getColumn(2).width = 8
-  ws.getColumn(3).width = 70
-  ws.getColumn(4).width = 20
-  ws.getColumn(3).alignment = { wrapText: true, vertical: 'top' }
+  ws.getColumn(3).width = 64
+  ws.getColumn(4).width = 22
 }

@@ -45,7 +45,8 @@ export const useImportStore = defineStore('import', () => {
   const file = computed<ChosenFile | null>(() => files.value[0] ?? null)
   const encoding = ref<Encoding | null>(null)
   const delimiter = ref<Delimiter | null>(null)
-  const workbook = ref<WorkbookChoices>({})
+  // Shallow: its plain objects go to the worker as they are (a reactive proxy cannot be posted).
+  const workbook = shallowRef<WorkbookChoices>({})
   const period = ref('')
   const indicatorMap = ref<Dict<string>>(dict<string>())
   const regionMap = ref<Dict<string>>(dict<string>())

@@ -22,6 +22,8 @@ const en: typeof zh = {
       skipped: 'Skipped',
       detected: 'Found: the header is in rows {from}–{to}',
       chosen: 'Set by you: the header is in rows {from}–{to}',
+      detectedOne: 'Found: the header is in row {from}',
+      chosenOne: 'Set by you: the header is in row {from}',
       auto: 'Find it again',
       pick: 'Make row {n} the first header row',
     },

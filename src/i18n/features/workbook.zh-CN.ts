@@ -21,6 +21,8 @@ export default {
       skipped: '跳过',
       detected: '自动识别：表头在第 {from}—{to} 行',
       chosen: '手动指定：表头在第 {from}—{to} 行',
+      detectedOne: '自动识别：表头在第 {from} 行',
+      chosenOne: '手动指定：表头在第 {from} 行',
       auto: '恢复自动识别',
       pick: '把第{n}行设为表头第一行',
     },
