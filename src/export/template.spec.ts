@@ -11,6 +11,7 @@ import regionsJson from '../../data/regions.json'
 import { loadIndicatorCatalogue } from '@/domain/indicators'
 import { loadRegionCatalogue } from '@/domain/regions'
 import { parseFileAsync, type Catalogues } from '@/data/parse'
+import type { Indicator } from '@/domain/types'
 import zh from '@/i18n/features/workbook.zh-CN'
 import { buildTemplate, type TemplateTexts } from './template'
 
@@ -34,8 +35,9 @@ async function template(): Promise<ExcelJS.Workbook> {
   return wb
 }
 
-/** A figure for each district and indicator: rates within 0–100, counts whole. */
-const figure = (row: number, col: number, rate: boolean) => (rate ? 80 + ((row * 7 + col) % 20) + 0.5 : (row + 1) * 100 + col)
+/** A plausible figure for each district and indicator: rates within 0–100, counts whole, workers above their parts. */
+const figure = (row: number, col: number, ind: Indicator) =>
+  ind.unit === '%' ? 80 + ((row * 7 + col) % 20) + 0.5 : ind.id === 'total_workers' ? 100000 + row : (row + 1) * 100 + col
 
 describe('reporting template', () => {
   it('has a title, locked codes, validated inputs, comments, 合计 formulas and its other sheets', async () => {
@@ -67,7 +69,7 @@ describe('reporting template', () => {
     annual.forEach((ind, k) => {
       let sum = 0
       districts.forEach((d, r) => {
-        const v = figure(r, k, ind.unit === '%')
+        const v = figure(r, k, ind)
         ws.getCell(4 + r, 4 + k).value = v
         sum += v
         expected.push(`${d.adcode}|2023|${ind.id}|${v}`)
