@@ -128,12 +128,17 @@ function findHeader(info: readonly RowInfo[], merges: MergeIndex, width: number)
   for (let d = 1; d < end; d++) {
     if (info[d]!.kind !== 'data' || info[d - 1]!.kind !== 'header') continue
     let top = d - 1
-    while (top > 0 && d - top < MAX_HEADER_ROWS && tiedAbove(info, merges, top, width)) top--
+    while (top > 0 && d - top < MAX_HEADER_ROWS && (tiedAbove(info, merges, top, width) || unitsRow(info[top]!))) top--
     return { top, rows: d - top }
   }
   // No data row under a header row: the first row with two or more cells, as a plain table has.
   const first = info.findIndex((r) => r.texts.length >= 2)
   return { top: Math.max(0, first), rows: 1 }
+}
+
+/** A row of units under the header: （万元） | （人） | (%). */
+function unitsRow(row: RowInfo): boolean {
+  return row.texts.length > 0 && row.texts.every((t) => unitOnly(t) !== undefined)
 }
 
 /** Row `r - 1` is part of the header whose next row is `r`: merged cells join them. */
