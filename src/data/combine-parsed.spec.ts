@@ -35,8 +35,8 @@ describe('combineParsed', () => {
     const r = combineParsed([a, b], 'a.csv、b.csv', describeWith(catalogues))
     expect(facts(r.table)).toEqual(['321012|legal_aid_cases|12|a.csv', '321012|may_day_medals|5|a.csv'])
     expect(r.report.problems).toEqual([
-      { code: 'conflictingReturn', file: 'b.csv', text: '江都区 2023 法律援助办结案件：13', detail: 'a.csv：12' },
-      { code: 'repeatedReturn', file: 'b.csv', text: '江都区 2023 五一劳动奖章获得者：5', detail: 'a.csv：5' },
+      { code: 'conflictingReturn', file: 'b.csv', subject: '江都区 2023 法律援助办结案件', text: '13', other: 'a.csv', detail: '12' },
+      { code: 'repeatedReturn', file: 'b.csv', subject: '江都区 2023 五一劳动奖章获得者', text: '5', other: 'a.csv', detail: '5' },
     ])
     expect(r.report.problemCount).toBe(2)
   })

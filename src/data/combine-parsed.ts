@@ -94,8 +94,10 @@ function keptFacts(parts: readonly ParsedFile[], conflicts: LoadProblem[], descr
       conflicts.push({
         code: same ? 'repeatedReturn' : 'conflictingReturn',
         file,
-        text: `${describe(fact.adcode, fact.period, fact.indicator)}：${fact.value}`,
-        detail: `${before.file}：${before.value}`,
+        subject: describe(fact.adcode, fact.period, fact.indicator),
+        text: String(fact.value),
+        other: before.file,
+        detail: String(before.value),
       })
     }
   }

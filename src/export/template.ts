@@ -101,6 +101,7 @@ function writeReturn(ws: Worksheet, spec: TemplateSpec) {
     locked(ws.getCell(row, 2), r.name)
     locked(ws.getCell(row, 3), spec.period)
     indicators.forEach((ind, k) => input(ws.getCell(row, FIRST_VALUE_COLUMN + k), ind, texts))
+    ws.getRow(row).height = 20
   })
   const last = first + regions.length - 1
   const total = last + 1
@@ -114,6 +115,7 @@ function writeReturn(ws: Worksheet, spec: TemplateSpec) {
     locked(ws.getCell(total, col), ind.aggregation.kind === 'sum' ? { formula: `SUM(${letter}${first}:${letter}${last})` } : null)
     ws.getCell(total, col).numFmt = numberFormat(ind)
   })
+  ws.getRow(total).height = 20
   ws.getCell(total + 2, 1).value = texts.signature
 }
 

@@ -7,6 +7,7 @@
  *   - value cells by their format (percent) and formulas by their cached values.
  * A hidden column whose heading repeats a visible one's is left out unless the user maps it.
  */
+import { isTotalLabel } from '@/domain/regions'
 import type { Field, LoadProblem } from '../facts'
 import { fieldOfHeader } from '../facts'
 import { columnLetter, type Grid } from '../grid'
@@ -52,9 +53,12 @@ export function sheetGrid(file: string, sheet: Sheet, choices: SheetChoices = {}
   const dated = new Set<Column>()
   let rejected = 0
 
+  const regionColumn = columns.find((c) => c.field === 'region')
   for (const r of layout.dataRows) {
     const row: unknown[] = []
     let ambiguous: { column: Column; text: string } | undefined
+    // A 合计 row is only checked against the rows; a formula there without a value is just not checked.
+    const total = regionColumn !== undefined && isTotalLabel(textOf(shownCell(sheet, merges, r, regionColumn.index)))
     for (const col of columns) {
       const own = sheet.rows[r]?.[col.index]
       if (col.field && LABEL_FIELDS.has(col.field)) {
@@ -68,7 +72,7 @@ export function sheetGrid(file: string, sheet: Sheet, choices: SheetChoices = {}
         } else row.push(textOf(cell))
         continue
       }
-      if (own?.noResult) problems.push({ code: 'formulaNoValue', file, row: r + 1, column: col.name, text: own.formula ?? '' })
+      if (own?.noResult && !total) problems.push({ code: 'formulaNoValue', file, row: r + 1, column: col.name, text: own.formula ?? '' })
       if (typeof own?.value === 'number' && isPercentFormat(own.format)) percent.set(col, (percent.get(col) ?? 0) + 1)
       row.push(col.field ? textOf(own) : valueOf(own))
     }
