@@ -12,7 +12,7 @@ import { loadIndicatorCatalogue } from '@/domain/indicators'
 import { loadRegionCatalogue } from '@/domain/regions'
 import { parseFileAsync, type Catalogues } from '@/data/parse'
 import type { Indicator } from '@/domain/types'
-import zh from '@/i18n/features/workbook.zh-CN'
+import zh from '@/i18n/lazy/workbook.zh-CN'
 import { buildTemplate, type TemplateTexts } from './template'
 
 const regions = loadRegionCatalogue(regionsJson)

@@ -39,7 +39,11 @@ export function loadLocaleMessages(locale: Locale): Promise<void> {
   let p = loading.get(locale)
   if (!p) {
     p = lazyMessages[locale]().then(
-      (m) => i18n.global.setLocaleMessage(locale, m.default),
+      (m) => {
+        i18n.global.setLocaleMessage(locale, m.default)
+        // Messages that came with a dialog loaded before this language stay.
+        for (const bundle of later) i18n.global.mergeLocaleMessage(locale, bundle[locale])
+      },
       (e: unknown) => {
         // Not remembered, so the next attempt fetches again (a flaky network, a redeploy).
         loading.delete(locale)
@@ -49,4 +53,14 @@ export function loadLocaleMessages(locale: Locale): Promise<void> {
     loading.set(locale, p)
   }
   return p
+}
+
+/** Messages of a part of the app loaded on use (a dialog), in both languages. */
+export type LaterMessages = Record<Locale, Record<string, unknown>>
+const later: LaterMessages[] = []
+
+/** Adds a dialog's messages when its code loads; they outlast a later switch of language. */
+export function addLaterMessages(bundle: LaterMessages): void {
+  later.push(bundle)
+  for (const locale of LOCALES) if (locale === 'zh-CN' || loading.has(locale)) i18n.global.mergeLocaleMessage(locale, bundle[locale])
 }

@@ -22,3 +22,16 @@ describe('messages', () => {
     expect(i18n.global.t('export.menu', {}, { locale: 'en' })).toBe('Export')
   })
 })
+
+describe('messages loaded with a dialog', () => {
+  it('have the same keys in English as in Chinese, and outlast loading English afterwards', async () => {
+    const zh = (await import('./lazy/workbook.zh-CN')).default
+    const enLater = (await import('./lazy/workbook.en')).default
+    expect(keys(enLater).sort()).toEqual(keys(zh).sort())
+    await import('./lazy/workbook')
+    expect(i18n.global.t('workbook.header.title', {}, { locale: 'zh-CN' })).toBe('表头位置')
+    await loadLocaleMessages('en')
+    expect(i18n.global.t('workbook.header.title', {}, { locale: 'en' })).toBe('Header rows')
+    expect(i18n.global.t('workbook.template.button', {}, { locale: 'en' })).toBe('Download template')
+  })
+})
