@@ -40,10 +40,20 @@ export default defineConfig({
   plugins: [vue(), contentSecurityPolicy()],
   resolve: {
     alias: {
+      // vue-i18n without its message compiler: src/i18n/compile.ts compiles the app's messages.
+      'vue-i18n': fileURLToPath(new URL('./node_modules/vue-i18n/dist/vue-i18n.runtime.mjs', import.meta.url)),
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       // ExcelJS's browser build without its bundled polyfills (the browsers served are recent).
       exceljs: fileURLToPath(new URL('./node_modules/exceljs/dist/exceljs.bare.min.js', import.meta.url)),
     },
+  },
+  // vue-i18n feature flags: the Composition API only (no legacy API, no <i18n-t> global
+  // components, no production devtools), which keeps its unused parts out of the bundle.
+  define: {
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
   },
   worker: { format: 'es' },
   server: { port: 5173, host: '127.0.0.1' },

@@ -14,66 +14,11 @@ import { FactTableBuilder, type FactTable } from '@/domain/table'
 import { normalisePeriod } from '@/domain/periods'
 import { normaliseRegionText, type RegionCatalogue } from '@/domain/regions'
 import { parseCell } from './values'
-import { READING_WARNING_CODES, type ReadingProblemCode } from './problem-codes'
-import { scaledCell, unitFactor } from './units'
+import type { ProblemCode } from './problem-codes'
+import { scaledCell, splitUnit, unitFactor } from './units'
 import { markConflicts, settleColumn } from './column-units'
 
-export type ProblemCode =
-  | 'emptyFile'
-  | 'headerOnly'
-  | 'tooLarge'
-  | 'parseError'
-  | 'badJson'
-  | 'badXlsx'
-  | 'undecodable'
-  | 'unbalancedQuotes'
-  | 'raggedRow'
-  | 'missingColumn'
-  | 'noPeriod'
-  | 'unknownRegion'
-  | 'ambiguousRegion'
-  | 'badPeriod'
-  | 'unknownIndicator'
-  | 'unmatchedColumn'
-  | 'duplicateColumn'
-  | 'onlyTotals'
-  | 'badIndicatorSpec'
-  | 'badValue'
-  | 'duplicate'
-  | 'repeatedRow'
-  | 'negativeCount'
-  | 'rateOver100'
-  | 'totalMismatch'
-  | 'unitMismatch'
-  | 'rateBelow0'
-  | 'numeratorOverDenominator'
-  | 'fractionRates'
-  | 'mixedRateScale'
-  | 'jump'
-  | 'futurePeriod'
-  | 'regionConflict'
-  | 'parentMismatch'
-  | ReadingProblemCode
-
-/** Codes that are reported but do not stop a fact from being loaded. */
-export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
-  'undecodable',
-  'repeatedRow',
-  'negativeCount',
-  'rateOver100',
-  'totalMismatch',
-  'rateBelow0',
-  'numeratorOverDenominator',
-  'fractionRates',
-  'mixedRateScale',
-  'jump',
-  'futurePeriod',
-  'regionConflict',
-  'parentMismatch',
-  'unmatchedColumn',
-  'duplicateColumn',
-  ...READING_WARNING_CODES,
-])
+export { WARNING_CODES, type ProblemCode } from './problem-codes'
 
 export interface LoadProblem {
   code: ProblemCode
@@ -196,12 +141,6 @@ function headingVariants(header: string): string[] {
   return parts.map((_, k) => parts.slice(k).join(''))
 }
 
-/** 职工稳定率(%) → { name: 职工稳定率, unit: % }; brackets may be full-width. */
-export function splitUnit(header: string): { name: string; unit?: string } {
-  const m = /^(.*?)[(（\[【]\s*([^()（）\]】]+?)\s*[)）\]】]\s*$/.exec(header.normalize('NFKC'))
-  if (!m || m[1]!.trim() === '') return { name: header.trim() }
-  return { name: m[1]!.trim(), unit: m[2]!.replace('％', '%') }
-}
 
 /**
  * When a row gives both a code and a name, the name must not point elsewhere: the region the name

@@ -28,3 +28,61 @@ export const READING_PROBLEM_CODES = [
 export type ReadingProblemCode = (typeof READING_PROBLEM_CODES)[number]
 
 export const READING_WARNING_CODES: readonly ReadingProblemCode[] = ['formulaNoValue', 'repeatedReturn', 'typeMismatch', 'badBytes', 'unknownEncoding', 'badIndicatorField']
+
+/** Every problem an import can report: the reading ones above and those of the table. */
+export type ProblemCode =
+  | 'emptyFile'
+  | 'headerOnly'
+  | 'tooLarge'
+  | 'parseError'
+  | 'badJson'
+  | 'badXlsx'
+  | 'undecodable'
+  | 'unbalancedQuotes'
+  | 'raggedRow'
+  | 'missingColumn'
+  | 'noPeriod'
+  | 'unknownRegion'
+  | 'ambiguousRegion'
+  | 'badPeriod'
+  | 'unknownIndicator'
+  | 'unmatchedColumn'
+  | 'duplicateColumn'
+  | 'onlyTotals'
+  | 'badIndicatorSpec'
+  | 'badValue'
+  | 'duplicate'
+  | 'repeatedRow'
+  | 'negativeCount'
+  | 'rateOver100'
+  | 'totalMismatch'
+  | 'unitMismatch'
+  | 'rateBelow0'
+  | 'numeratorOverDenominator'
+  | 'fractionRates'
+  | 'mixedRateScale'
+  | 'jump'
+  | 'futurePeriod'
+  | 'regionConflict'
+  | 'parentMismatch'
+  | ReadingProblemCode
+
+/** Codes that are reported but do not stop a fact from being loaded. */
+export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'undecodable',
+  'repeatedRow',
+  'negativeCount',
+  'rateOver100',
+  'totalMismatch',
+  'rateBelow0',
+  'numeratorOverDenominator',
+  'fractionRates',
+  'mixedRateScale',
+  'jump',
+  'futurePeriod',
+  'regionConflict',
+  'parentMismatch',
+  'unmatchedColumn',
+  'duplicateColumn',
+  ...READING_WARNING_CODES,
+])

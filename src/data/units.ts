@@ -28,3 +28,10 @@ export function scaled(value: number, factor: number): number {
 export function scaledCell<T extends { ok: boolean; value?: number | null }>(cell: T, factor: number): T {
   return factor === 1 || !cell.ok || cell.value === null || cell.value === undefined ? cell : { ...cell, value: scaled(cell.value, factor) }
 }
+
+/** 职工稳定率(%) → { name: 职工稳定率, unit: % }; brackets may be full-width. */
+export function splitUnit(header: string): { name: string; unit?: string } {
+  const m = /^(.*?)[(（\[【]\s*([^()（）\]】]+?)\s*[)）\]】]\s*$/.exec(header.normalize('NFKC'))
+  if (!m || m[1]!.trim() === '') return { name: header.trim() }
+  return { name: m[1]!.trim(), unit: m[2]!.replace('％', '%') }
+}

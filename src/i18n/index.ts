@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import { withFeatures } from './messages'
+import { compileMessage } from './compile'
 import type { Locale } from '@/domain/format'
 
 export type MessageSchema = typeof zhCN
@@ -21,6 +22,7 @@ export const i18n = createI18n({
   // A key missing in English shows the Chinese text rather than the key itself.
   fallbackLocale: 'zh-CN',
   messages,
+  messageCompiler: compileMessage,
 })
 
 /** The languages fetched on demand, each as one chunk. */

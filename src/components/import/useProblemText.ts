@@ -2,7 +2,8 @@
  * Problems as sentences in the UI language, and the validation report as CSV.
  */
 import { useI18n } from 'vue-i18n'
-import { WARNING_CODES, type LoadProblem, type LoadReport } from '@/data/facts'
+import type { LoadProblem, LoadReport } from '@/data/facts'
+import { WARNING_CODES } from '@/data/problem-codes'
 import { toCsv } from '@/export/csv'
 
 export function useProblemText() {
