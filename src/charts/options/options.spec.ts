@@ -211,6 +211,39 @@ describe('buildRankingOption', () => {
   })
 })
 
+describe('buildRankingOption scale', () => {
+  const itemsOf = (values: number[]) =>
+    values.map((v, k) => ({ adcode: `R${k}`, value: v, figure: fig(v), rank: k + 1, previousRank: 0, rankInBoth: 0, yoy: null }))
+  const modelOf = (values: number[], ref: number): RankingModel => ({
+    parent: 'P',
+    level: 'city',
+    items: itemsOf(values),
+    reference: { kind: 'parentValue', value: ref },
+    highlight: null,
+    coverage: { reported: values.length, expected: values.length },
+    sources: [],
+  })
+  const labels = { reference: '整体', noData: '-', rankLine: () => '', dotAxis: '点图：数值轴未从零开始' }
+  type Axis = { min: unknown; max: unknown; name?: string }
+  it('draws widely spread values as bars from zero, with room for the reference', () => {
+    const opt = buildRankingOption(modelOf([2500, 1200, 300], 4000), ctx(), labels)
+    expect((opt.series as { type: string }[])[0]!.type).toBe('bar')
+    const x = opt.xAxis as Axis
+    expect((x.min as (v: { min: number }) => number)({ min: 300 })).toBe(0)
+    expect((x.max as (v: { max: number }) => number)({ max: 2500 })).toBe(4000)
+    expect(x.name).toBeUndefined()
+  })
+  it('draws rates a few points apart as labelled dots on an axis that holds the reference', () => {
+    const opt = buildRankingOption(modelOf([92.5, 91.2, 90.4], 89.6), ctx(), labels)
+    expect((opt.series as { type: string }[])[0]!.type).toBe('line')
+    const x = opt.xAxis as Axis
+    expect(x.name).toBe('点图：数值轴未从零开始')
+    expect(x.min as number).toBeGreaterThan(0)
+    expect(x.min as number).toBeLessThanOrEqual(89.6)
+    expect(x.max as number).toBeGreaterThanOrEqual(92.5)
+  })
+})
+
 describe('buildRankingOption with many regions', () => {
   it('scrolls through 95 districts twenty at a time', () => {
     const items = Array.from({ length: 95 }, (_, k) => ({ adcode: `D${k}`, value: 95 - k, figure: fig(95 - k), rank: k + 1, previousRank: 0, rankInBoth: 0, yoy: null }))
