@@ -10,6 +10,7 @@ import { competitionRanks, meanOfPresent } from './compare'
 import { frequencyOf, previousPeriod, sameTimeLastYear } from './periods'
 import { benchmarkApplies, combinedCoverage, figureOf, NO_FIGURE, sourcesOf, type Coverage, type Figure } from './figures'
 import { changeDetail, ranksInBoth, type ChangeDetail } from './likeforlike'
+import { classBreaks, type ClassRange } from './encodings'
 import { offendersBehind, type Offender } from './provenance'
 
 export interface DashboardContext {
@@ -217,8 +218,10 @@ export interface MapModel {
   min: number
   max: number
   scale: ScaleKind
-  /** Class limits for a piecewise scale (ascending, min first, max last). */
-  breaks: number[]
+  /** Classes of a piecewise scale, by quantiles of the same values as min and max (empty for a continuous one). */
+  classes: ClassRange[]
+  /** Step of the class limits: the indicator's last printed digit (1 for whole counts). */
+  classStep: number
   /** Leaves behind the drawn figures together, and the sources of their rows. */
   coverage: Coverage
   sources: number[]
@@ -237,19 +240,8 @@ export function mapFrame(regions: RegionCatalogue, scope: string, level: MapLeve
   return { mapAdcode, geoKey: mapAdcode, level: drawn[0]?.level === 'district' ? 'district' : 'city', drawn }
 }
 
-/** Rounds a class limit to two significant figures so a legend reads 1,200–2,400, not 1,187.3–2,391.9. */
-export function niceBreaks(min: number, max: number, classes: number): number[] {
-  if (!(max > min)) return [min, max]
-  const step = (max - min) / classes
-  const mag = 10 ** (Math.floor(Math.log10(step)) - 1)
-  const out = [min]
-  for (let k = 1; k < classes; k++) {
-    const b = Math.round((min + step * k) / mag) * mag
-    if (b > out.at(-1)! && b < max) out.push(b)
-  }
-  out.push(max)
-  return out
-}
+/** Classes of a count map at most: five shades tell apart at a glance. */
+export const MAP_CLASSES = 5
 
 /** What a map draws: the regions, under which parent, from which boundary file. */
 export type MapFrame = ReturnType<typeof mapFrame>
@@ -267,6 +259,7 @@ export function mapModelOf(ctx: DashboardContext, ind: Indicator, sel: Selection
   const periods = freq ? periodsFor(ctx, ind.id, freq) : [sel.period]
   let min = Infinity
   let max = -Infinity
+  const pooled: number[] = []
   for (const p of periods) {
     const slice = ctx.index.slice(ind, p, ctx.indicators.byId)
     for (const r of ctx.regions.all) {
@@ -274,12 +267,14 @@ export function mapModelOf(ctx: DashboardContext, ind: Indicator, sel: Selection
       const i = ctx.index.hierarchy.indexOf.get(r.adcode)
       const v = i === undefined ? NaN : slice.value[i]!
       if (Number.isNaN(v)) continue
+      pooled.push(v)
       min = Math.min(min, v)
       max = Math.max(max, v)
     }
   }
   if (!Number.isFinite(min)) min = max = 0
   const scale = scaleKindOf(ind)
+  const classStep = 10 ** -Math.max(0, Math.min(6, Math.trunc(ind.decimals) || 0))
   const items = frame.drawn.map((r): MapItem => {
     const figure = figureAt(ctx, ind, sel.period, r.adcode)
     return { adcode: r.adcode, value: figure.value, figure, rank: ranks.get(r.adcode) ?? 0, yoy: changeAt(ctx, ind, sel.period, last, r.adcode) }
@@ -293,7 +288,8 @@ export function mapModelOf(ctx: DashboardContext, ind: Indicator, sel: Selection
     min,
     max,
     scale,
-    breaks: scale === 'piecewise' ? niceBreaks(min, max, 5) : [min, max],
+    classes: scale === 'piecewise' ? classBreaks(pooled, MAP_CLASSES, classStep) : [],
+    classStep,
     coverage: combinedCoverage(items.map((it) => it.figure)),
     sources: sourcesOf(items.map((it) => it.figure)),
   }

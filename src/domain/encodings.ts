@@ -34,7 +34,8 @@ export function rankingScale(values: readonly number[], reference: number): Rank
   const hi = Math.max(...all)
   const spread = hi - lo
   // Negative values, or equal ones, read right as bars: the sign or the equality is the message.
-  if (lo < 0 || !(spread > 0) || spread >= hi * NARROW_SPREAD) return { kind: 'bar' }
+  // (A spread lost in float noise is none.)
+  if (lo < 0 || !(spread > hi * 1e-9) || spread >= hi * NARROW_SPREAD) return { kind: 'bar' }
   const interval = niceStep(spread / 4)
   const min = Math.max(0, Math.floor((lo - spread * 0.1) / interval) * interval)
   const max = Math.ceil((hi + spread * 0.1) / interval) * interval

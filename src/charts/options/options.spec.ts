@@ -63,7 +63,8 @@ describe('buildMapOption', () => {
     min: 88,
     max: 96,
     scale: 'continuous',
-    breaks: [88, 96],
+    classes: [],
+    classStep: 0.1,
     coverage: { reported: 9, expected: 11 },
     sources: [],
   }
@@ -101,15 +102,21 @@ describe('buildMapOption', () => {
     expect(html).toContain('数据覆盖 8/9')
   })
 
-  it('grades counts into classes between the model’s breaks', () => {
-    const graded = buildMapOption({ ...model, scale: 'piecewise', breaks: [88, 90, 92, 96] }, 'm', ctx(), labels)
-    const vm = graded.visualMap as { type: string; pieces: { min: number; max: number }[] }
+  it('lists only the classes a drawn region falls in, each keeping the shade of its place', () => {
+    const classes = [
+      { lo: 88, hi: 89.9 },
+      { lo: 90, hi: 94.9 },
+      { lo: 95, hi: 95 },
+    ]
+    const graded = buildMapOption({ ...model, scale: 'piecewise', classes }, 'm', ctx(), labels)
+    const vm = graded.visualMap as { type: string; pieces: { gte: number; lt: number; label: string; color: string }[] }
     expect(vm.type).toBe('piecewise')
-    expect(vm.pieces).toEqual([
-      { min: 88, max: 90 },
-      { min: 90, max: 92 },
-      { min: 92, max: 96 },
-    ])
+    expect(vm.pieces.map((p) => p.label)).toEqual(['90.0–94.9%', '95.0%'])
+    const scale = palettes.light.scale
+    expect(vm.pieces.map((p) => p.color)).toEqual([scale[Math.round((scale.length - 1) / 2)], scale.at(-1)])
+    // A value printed as 95.0 falls in the last class, one printed as 94.9 in the one before.
+    expect(vm.pieces[1]!.gte).toBeLessThanOrEqual(94.96)
+    expect(vm.pieces[0]!.lt).toBeGreaterThan(94.94)
   })
 
   it('escapes region names in the tooltip', () => {
