@@ -18,7 +18,7 @@ async function barsOf(page: Page, svg: string) {
   return page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
     const colours = ['#c0392b', '#8f959e', '#f39c12']
-    const bars = [...doc.querySelectorAll('path')]
+    const bars = Array.from(doc.querySelectorAll('path'))
       .filter((p) => colours.includes((p.getAttribute('fill') ?? '').toLowerCase()))
       .filter((p) => p.hasAttribute('ecmeta_data_index'))
       .map((p) => {
@@ -36,7 +36,7 @@ async function barsOf(page: Page, svg: string) {
       // Bars, not the 10-px swatches of the key.
       .filter((b) => b.height > 4 && b.right - b.left > 0)
       .sort((a, b) => a.top - b.top)
-    const zero = [...doc.querySelectorAll('text')].filter((t) => t.textContent?.trim() === '0')
+    const zero = Array.from(doc.querySelectorAll('text')).filter((t) => t.textContent?.trim() === '0')
     const zeroX = zero.map((t) => {
       const m = /translate\(([-\d.]+)/.exec(t.getAttribute('transform') ?? '')
       return Number(m?.[1] ?? t.getAttribute('x'))
