@@ -112,6 +112,14 @@ describe('kpiCard', () => {
     expect(card.latestMonth?.mom?.change).toEqual({ kind: 'percent', value: expect.closeTo((12 / 11 - 1) * 100, 9) })
     expect(kpiCard(ctx, rate, sel('320101')).latestMonth).toBeNull()
   })
+  it('reads the month of a strongly seasonal flow against the same month a year earlier', () => {
+    // The fixture's months climb from 1 in January to 12 in December every year: a strong season.
+    const card = kpiCard(ctx, relief, sel('320101'))
+    expect(card.latestMonth?.seasonal).toBe(true)
+    expect(card.latestMonth?.yoy?.change).toEqual({ kind: 'percent', value: 0 })
+    // 2022 has no earlier complete year to learn the season from.
+    expect(kpiCard(ctx, relief, { ...sel('320101'), period: '2022' }).latestMonth?.seasonal).toBe(false)
+  })
 })
 
 describe('mapModel', () => {

@@ -11,6 +11,7 @@ import { frequencyOf, previousPeriod, sameTimeLastYear } from './periods'
 import { benchmarkApplies, combinedCoverage, figureOf, NO_FIGURE, sourcesOf, type Coverage, type Figure } from './figures'
 import { changeDetail, ranksInBoth, type ChangeDetail } from './likeforlike'
 import { classBreaks, type ClassRange } from './encodings'
+import { isStrongSeason, seasonalProfile } from './seasons'
 import { offendersBehind, type Offender } from './provenance'
 
 export interface DashboardContext {
@@ -125,8 +126,12 @@ export interface KpiCard {
   earlier: string | null
   /** 同比, like for like. */
   yoy: ChangeDetail | null
-  /** For monthly indicators: the latest month of the year and its 环比 against the month before. */
-  latestMonth: { period: string; value: number; figure: Figure; mom: ChangeDetail | null } | null
+  /**
+   * For monthly indicators: the latest month of the year, its 环比 against the month before and its
+   * 同比 against the same month a year earlier. `seasonal`: the scope's earlier years show a strong
+   * season (a December peak), so the month is read against the same month, not the one before.
+   */
+  latestMonth: { period: string; value: number; figure: Figure; mom: ChangeDetail | null; yoy: ChangeDetail | null; seasonal: boolean } | null
   /** Rank among peers (0 = no data or no peers) and how many peers have data. */
   rank: number
   rankedPeers: number
@@ -179,7 +184,15 @@ function latestMonthOf(ctx: DashboardContext, ind: Indicator, sel: Omit<Selectio
     const period = months[k]!
     const figure = figureAt(ctx, ind, period, sel.scope)
     if (Number.isNaN(figure.value)) continue
-    return { period, value: figure.value, figure, mom: changeAt(ctx, ind, period, previousPeriod(period), sel.scope) }
+    const history = new Map(periodsFor(ctx, ind.id, 'monthly').map((p) => [p, valueAt(ctx, ind, p, sel.scope)]))
+    return {
+      period,
+      value: figure.value,
+      figure,
+      mom: changeAt(ctx, ind, period, previousPeriod(period), sel.scope),
+      yoy: changeAt(ctx, ind, period, sameTimeLastYear(period), sel.scope),
+      seasonal: isStrongSeason(seasonalProfile(history, sel.period.slice(0, 4))),
+    }
   }
   return null
 }

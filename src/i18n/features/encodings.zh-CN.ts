@@ -2,5 +2,7 @@
 export default {
   encoding: {
     dotAxis: '点图：数值轴未从零开始',
+    seasonalHint: '季节性明显的指标（如12月送温暖、夏季送清凉），按上年同月比较，不与上月比较',
+    seasonalMom: '{change}（含季节性波动）',
   },
 }
