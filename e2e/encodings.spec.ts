@@ -78,3 +78,15 @@ test('the exported ranking of a rate is a labelled dot plot that keeps the provi
   expect(text).toContain('点图：数值轴未从零开始')
   expect(text).toMatch(/江苏省整体 \d+\.\d%/)
 })
+
+test('the big screen marks the sample, offers no exports or drill hints, and prints its notes at 14 px or more', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await page.goto('./#/bigscreen')
+  await expect(page.getByTestId('sample-mark')).toHaveText('示例数据')
+  await expect(page.getByTestId('ranking-panel').getByTestId('chart-source')).toBeVisible()
+  await expect(page.getByTestId('export-menu')).toHaveCount(0)
+  await expect(page.getByText('点击地区可下钻')).toHaveCount(0)
+  const sizes = await page.locator('[data-test="bigscreen"] footer p').evaluateAll((ps) => ps.map((p) => parseFloat(getComputedStyle(p).fontSize)))
+  expect(sizes.length).toBeGreaterThan(0)
+  for (const s of sizes) expect(s).toBeGreaterThanOrEqual(14)
+})

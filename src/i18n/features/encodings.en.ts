@@ -5,6 +5,8 @@ const en: typeof zh = {
     dotAxis: 'Dot plot; the value axis does not start at zero',
     seasonalHint: 'A strongly seasonal indicator (winter and summer campaigns): compared with the same month a year earlier, not with the month before',
     seasonalMom: '{change} (seasonal swing included)',
+    sampleMark: 'Sample data',
+    sampleMarkHint: 'This screen shows synthetic sample data, not real statistics',
   },
 }
 

@@ -4,5 +4,7 @@ export default {
     dotAxis: '点图：数值轴未从零开始',
     seasonalHint: '季节性明显的指标（如12月送温暖、夏季送清凉），按上年同月比较，不与上月比较',
     seasonalMom: '{change}（含季节性波动）',
+    sampleMark: '示例数据',
+    sampleMarkHint: '本屏显示的是合成的示例数据，不是真实统计',
   },
 }
