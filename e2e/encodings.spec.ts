@@ -90,3 +90,17 @@ test('the big screen marks the sample, offers no exports or drill hints, and pri
   expect(sizes.length).toBeGreaterThan(0)
   for (const s of sizes) expect(s).toBeGreaterThanOrEqual(14)
 })
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+  test('the first figure is on the first screen, above y = 400, and no hint asks for a Shift key', async ({ page }) => {
+    await page.goto('./')
+    const value = page.getByTestId('kpi-selected').getByTestId('kpi-value')
+    await expect(value).not.toHaveText('')
+    const box = (await value.boundingBox())!
+    expect(box.y + box.height).toBeLessThan(400)
+    await expect(page.getByTestId('drill-hint-touch')).toBeVisible()
+    await expect(page.getByTestId('drill-hint')).toBeHidden()
+    expect(await page.locator('body').innerText()).not.toContain('Shift')
+  })
+})

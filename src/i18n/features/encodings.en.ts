@@ -7,6 +7,8 @@ const en: typeof zh = {
     seasonalMom: '{change} (seasonal swing included)',
     sampleMark: 'Sample data',
     sampleMarkHint: 'This screen shows synthetic sample data, not real statistics',
+    sampleShort: 'Sample data: synthetic, for demonstration only',
+    drillHintTouch: 'Tap a region to drill down',
   },
 }
 

@@ -6,5 +6,7 @@ export default {
     seasonalMom: '{change}（含季节性波动）',
     sampleMark: '示例数据',
     sampleMarkHint: '本屏显示的是合成的示例数据，不是真实统计',
+    sampleShort: '示例数据：程序生成，仅供演示，非真实统计',
+    drillHintTouch: '点击地区可下钻',
   },
 }
