@@ -9,6 +9,7 @@ const en: typeof zh = {
     sampleMarkHint: 'This screen shows synthetic sample data, not real statistics',
     sampleShort: 'Sample data: synthetic, for demonstration only',
     drillHintTouch: 'Tap a region to drill down',
+    rankIn: '{rank} of {total} {peers}',
   },
 }
 

@@ -8,5 +8,6 @@ export default {
     sampleMarkHint: '本屏显示的是合成的示例数据，不是真实统计',
     sampleShort: '示例数据：程序生成，仅供演示，非真实统计',
     drillHintTouch: '点击地区可下钻',
+    rankIn: '{peers} 第{rank}/{total}位',
   },
 }
