@@ -66,7 +66,14 @@ const map = (indicator: Indicator, scale: MapModel['scale']): ChartOption => {
     min: 10,
     max: 40,
     scale,
-    breaks: scale === 'piecewise' ? [10, 20, 30, 40] : [10, 40],
+    classes:
+      scale === 'piecewise'
+        ? [
+            { lo: 10, hi: 19 },
+            { lo: 20, hi: 40 },
+          ]
+        : [],
+    classStep: 1,
     coverage: { reported: 2, expected: 2 },
     sources: [],
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { changeBetween, competitionRanks, isFlat, meanOfPresent, roundTo, sideOf } from './compare'
+import { changeBetween, changeTone, competitionRanks, isFlat, meanOfPresent, roundTo, sideOf } from './compare'
 import { formatChange } from './format'
 
 describe('competitionRanks', () => {
@@ -92,5 +92,27 @@ describe('meanOfPresent', () => {
   it('ignores missing values', () => {
     expect(meanOfPresent([1, NaN, 3])).toBe(2)
     expect(meanOfPresent([NaN])).toBeNaN()
+  })
+})
+
+describe('changeTone', () => {
+  it('reads a change that prints as zero as neither good nor bad, whichever its sign', () => {
+    const rate = { unit: '%' as const, decimals: 1 }
+    for (const [now, before] of [
+      [91.6, 91.6],
+      [91.64, 91.56],
+      [91.56, 91.64],
+    ] as const)
+      expect(changeTone(changeBetween(now, before, rate), true)).toBe('flat')
+    expect(formatChange(changeBetween(91.64, 91.56, rate), 'zh-CN')).toBe('±0.0个百分点')
+    // A count 0.04% up or down prints as ±0.0%.
+    expect(changeTone({ kind: 'percent', value: 0.04 }, true)).toBe('flat')
+    expect(changeTone({ kind: 'percent', value: -0.049 }, false)).toBe('flat')
+  })
+  it('reads a printed rise as good when higher is better, and as bad when lower is', () => {
+    expect(changeTone({ kind: 'points', value: 0.1 }, true)).toBe('good')
+    expect(changeTone({ kind: 'points', value: 0.1 }, false)).toBe('bad')
+    expect(changeTone({ kind: 'percent', value: -0.06 }, true)).toBe('bad')
+    expect(changeTone(null, true)).toBe('flat')
   })
 })

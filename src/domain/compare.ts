@@ -54,6 +54,14 @@ export function isFlat(c: Change): boolean {
   return roundTo(Math.abs(c.value), 1) === 0
 }
 
+/** How a change reads: better, worse, or neither when it prints as zero (±0.0), whatever its sign before rounding. */
+export type ChangeTone = 'good' | 'bad' | 'flat'
+
+export function changeTone(c: Change | null, higherIsBetter: boolean): ChangeTone {
+  if (!c || isFlat(c)) return 'flat'
+  return c.value > 0 === higherIsBetter ? 'good' : 'bad'
+}
+
 /**
  * Where a value sits against a reference, both as displayed: 1 better, -1 worse, 0 the same
  * (NaN when either is missing).

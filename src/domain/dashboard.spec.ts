@@ -11,7 +11,6 @@ import {
   cumulativeWithinYear,
   kpiCard,
   mapModel,
-  niceBreaks,
   peerScore,
   radarModel,
   rankingModel,
@@ -113,6 +112,14 @@ describe('kpiCard', () => {
     expect(card.latestMonth?.mom?.change).toEqual({ kind: 'percent', value: expect.closeTo((12 / 11 - 1) * 100, 9) })
     expect(kpiCard(ctx, rate, sel('320101')).latestMonth).toBeNull()
   })
+  it('reads the month of a strongly seasonal flow against the same month a year earlier', () => {
+    // The fixture's months climb from 1 in January to 12 in December every year: a strong season.
+    const card = kpiCard(ctx, relief, sel('320101'))
+    expect(card.latestMonth?.seasonal).toBe(true)
+    expect(card.latestMonth?.yoy?.change).toEqual({ kind: 'percent', value: 0 })
+    // 2022 has no earlier complete year to learn the season from.
+    expect(kpiCard(ctx, relief, { ...sel('320101'), period: '2022' }).latestMonth?.seasonal).toBe(false)
+  })
 })
 
 describe('mapModel', () => {
@@ -132,24 +139,14 @@ describe('mapModel', () => {
     expect(m.items.map((i) => i.rank)).toEqual([1, 4, 1, 3, 0])
     expect(mapModel(ctx, rate, sel('320000')).geoKey).toBe('320000')
   })
-  it('grades counts with readable class limits', () => {
-    const m = mapModel(ctx, total, { ...sel('320000'), indicator: total.id })
+  it('grades counts in whole-number classes from the lowest value to the highest', () => {
+    const m = mapModel(ctx, { ...total, decimals: 0 }, { ...sel('320000'), indicator: total.id })
     expect(m.scale).toBe('piecewise')
-    expect(m.breaks[0]).toBe(m.min)
-    expect(m.breaks.at(-1)).toBe(m.max)
-  })
-})
-
-describe('niceBreaks', () => {
-  it('ascends from min to max', () => {
-    fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (lo, span) => {
-        const b = niceBreaks(lo, lo + span, 5)
-        expect(b[0]).toBe(lo)
-        expect(b.at(-1)).toBe(lo + span)
-        for (let k = 1; k < b.length; k++) expect(b[k]!).toBeGreaterThan(b[k - 1]!)
-      }),
-    )
+    expect(m.classStep).toBe(1)
+    expect(m.classes[0]!.lo).toBe(m.min)
+    expect(m.classes.at(-1)!.hi).toBe(m.max)
+    for (const c of m.classes) expect(Number.isInteger(c.lo) && Number.isInteger(c.hi)).toBe(true)
+    expect(mapModel(ctx, rate, sel('320000')).classes).toEqual([])
   })
 })
 

@@ -10,6 +10,8 @@ import { competitionRanks, meanOfPresent } from './compare'
 import { frequencyOf, previousPeriod, sameTimeLastYear } from './periods'
 import { benchmarkApplies, combinedCoverage, figureOf, NO_FIGURE, sourcesOf, type Coverage, type Figure } from './figures'
 import { changeDetail, ranksInBoth, type ChangeDetail } from './likeforlike'
+import { classBreaks, type ClassRange } from './encodings'
+import { isStrongSeason, seasonalProfile } from './seasons'
 import { offendersBehind, type Offender } from './provenance'
 
 export interface DashboardContext {
@@ -124,8 +126,12 @@ export interface KpiCard {
   earlier: string | null
   /** 同比, like for like. */
   yoy: ChangeDetail | null
-  /** For monthly indicators: the latest month of the year and its 环比 against the month before. */
-  latestMonth: { period: string; value: number; figure: Figure; mom: ChangeDetail | null } | null
+  /**
+   * For monthly indicators: the latest month of the year, its 环比 against the month before and its
+   * 同比 against the same month a year earlier. `seasonal`: the scope's earlier years show a strong
+   * season (a December peak), so the month is read against the same month, not the one before.
+   */
+  latestMonth: { period: string; value: number; figure: Figure; mom: ChangeDetail | null; yoy: ChangeDetail | null; seasonal: boolean } | null
   /** Rank among peers (0 = no data or no peers) and how many peers have data. */
   rank: number
   rankedPeers: number
@@ -178,7 +184,15 @@ function latestMonthOf(ctx: DashboardContext, ind: Indicator, sel: Omit<Selectio
     const period = months[k]!
     const figure = figureAt(ctx, ind, period, sel.scope)
     if (Number.isNaN(figure.value)) continue
-    return { period, value: figure.value, figure, mom: changeAt(ctx, ind, period, previousPeriod(period), sel.scope) }
+    const history = new Map(periodsFor(ctx, ind.id, 'monthly').map((p) => [p, valueAt(ctx, ind, p, sel.scope)]))
+    return {
+      period,
+      value: figure.value,
+      figure,
+      mom: changeAt(ctx, ind, period, previousPeriod(period), sel.scope),
+      yoy: changeAt(ctx, ind, period, sameTimeLastYear(period), sel.scope),
+      seasonal: isStrongSeason(seasonalProfile(history, sel.period.slice(0, 4))),
+    }
   }
   return null
 }
@@ -217,8 +231,10 @@ export interface MapModel {
   min: number
   max: number
   scale: ScaleKind
-  /** Class limits for a piecewise scale (ascending, min first, max last). */
-  breaks: number[]
+  /** Classes of a piecewise scale, by quantiles of the same values as min and max (empty for a continuous one). */
+  classes: ClassRange[]
+  /** Step of the class limits: the indicator's last printed digit (1 for whole counts). */
+  classStep: number
   /** Leaves behind the drawn figures together, and the sources of their rows. */
   coverage: Coverage
   sources: number[]
@@ -237,19 +253,8 @@ export function mapFrame(regions: RegionCatalogue, scope: string, level: MapLeve
   return { mapAdcode, geoKey: mapAdcode, level: drawn[0]?.level === 'district' ? 'district' : 'city', drawn }
 }
 
-/** Rounds a class limit to two significant figures so a legend reads 1,200–2,400, not 1,187.3–2,391.9. */
-export function niceBreaks(min: number, max: number, classes: number): number[] {
-  if (!(max > min)) return [min, max]
-  const step = (max - min) / classes
-  const mag = 10 ** (Math.floor(Math.log10(step)) - 1)
-  const out = [min]
-  for (let k = 1; k < classes; k++) {
-    const b = Math.round((min + step * k) / mag) * mag
-    if (b > out.at(-1)! && b < max) out.push(b)
-  }
-  out.push(max)
-  return out
-}
+/** Classes of a count map at most: five shades tell apart at a glance. */
+export const MAP_CLASSES = 5
 
 /** What a map draws: the regions, under which parent, from which boundary file. */
 export type MapFrame = ReturnType<typeof mapFrame>
@@ -267,6 +272,7 @@ export function mapModelOf(ctx: DashboardContext, ind: Indicator, sel: Selection
   const periods = freq ? periodsFor(ctx, ind.id, freq) : [sel.period]
   let min = Infinity
   let max = -Infinity
+  const pooled: number[] = []
   for (const p of periods) {
     const slice = ctx.index.slice(ind, p, ctx.indicators.byId)
     for (const r of ctx.regions.all) {
@@ -274,12 +280,14 @@ export function mapModelOf(ctx: DashboardContext, ind: Indicator, sel: Selection
       const i = ctx.index.hierarchy.indexOf.get(r.adcode)
       const v = i === undefined ? NaN : slice.value[i]!
       if (Number.isNaN(v)) continue
+      pooled.push(v)
       min = Math.min(min, v)
       max = Math.max(max, v)
     }
   }
   if (!Number.isFinite(min)) min = max = 0
   const scale = scaleKindOf(ind)
+  const classStep = 10 ** -Math.max(0, Math.min(6, Math.trunc(ind.decimals) || 0))
   const items = frame.drawn.map((r): MapItem => {
     const figure = figureAt(ctx, ind, sel.period, r.adcode)
     return { adcode: r.adcode, value: figure.value, figure, rank: ranks.get(r.adcode) ?? 0, yoy: changeAt(ctx, ind, sel.period, last, r.adcode) }
@@ -293,7 +301,8 @@ export function mapModelOf(ctx: DashboardContext, ind: Indicator, sel: Selection
     min,
     max,
     scale,
-    breaks: scale === 'piecewise' ? niceBreaks(min, max, 5) : [min, max],
+    classes: scale === 'piecewise' ? classBreaks(pooled, MAP_CLASSES, classStep) : [],
+    classStep,
     coverage: combinedCoverage(items.map((it) => it.figure)),
     sources: sourcesOf(items.map((it) => it.figure)),
   }

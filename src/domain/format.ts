@@ -37,13 +37,37 @@ export function axisNumber(v: number, locale: Locale): string {
   return f.format(v)
 }
 
-/** Value with its unit: `91.6%`, `20,270 人` (`20,270 people` in English). */
+/** Value with its unit: `91.6%`, `20,270 人` (`20,270 people` in English; money as `CNY 3.98 million`). */
 export function formatValue(v: number, ind: Pick<Indicator, 'unit' | 'decimals'>, locale: Locale, unitLabel?: string): string {
   if (Number.isNaN(v)) return '—'
   const n = formatNumber(v, ind.decimals, locale)
   if (ind.unit === '%') return `${n}%`
+  if (ind.unit === '万元' && locale === 'en') return formatMoneyEn(v)
   const u = unitLabel ?? ind.unit
   return locale === 'zh-CN' ? `${n}${u}` : `${n} ${u}`
+}
+
+const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' })
+const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' }
+
+/** A rank as read: `5th`, `22nd`, `13th` in English; the bare number in Chinese (第…位 is in the sentence). */
+export function formatRank(rank: number, locale: Locale): string {
+  if (locale === 'zh-CN') return String(rank)
+  return `${rank}${ORDINAL_SUFFIX[ordinalRules.select(rank)] ?? 'th'}`
+}
+
+/**
+ * An amount in 万元 (10,000 yuan) as an English reader counts money: `CNY 3.98 million` for
+ * 398.2 万元, `CNY 1.20 billion`, and whole yuan below a million (`CNY 123,000`).
+ */
+export function formatMoneyEn(tenThousands: number): string {
+  if (Number.isNaN(tenThousands)) return '—'
+  const yuan = tenThousands * 10_000
+  const abs = Math.abs(yuan)
+  const fixed = (v: number) => new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v)
+  if (abs >= 1e9) return `CNY ${fixed(yuan / 1e9)} billion`
+  if (abs >= 1e6) return `CNY ${fixed(yuan / 1e6)} million`
+  return `CNY ${new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(yuan)}`
 }
 
 /** 同比 text: `+0.8个百分点` / `+0.8 pp` for rates, `+42.0%` for counts. */

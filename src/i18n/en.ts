@@ -52,7 +52,7 @@ const en: typeof zh = {
     yoy: 'YoY',
     rank: 'Rank',
     rankOf: '{rank} of {total}',
-    rankAmong: 'among {level} of {parent}',
+    rankAmong: '{level} in {parent}',
     rankUp: 'up {n} on last year',
     rankDown: 'down {n} on last year',
     rankSame: 'same as last year',

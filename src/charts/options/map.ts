@@ -1,5 +1,6 @@
 import type { MapItem, MapModel } from '@/domain/dashboard'
-import { escapeHtml, formatValue } from '@/domain/format'
+import { classOf } from '@/domain/encodings'
+import { escapeHtml, formatNumber, formatValue } from '@/domain/format'
 import { noDataDecal } from '../theme'
 import { ariaOf, type BuildContext, type ChartOption } from './types'
 
@@ -32,17 +33,17 @@ export function buildMapOption(model: MapModel, mapName: string, ctx: BuildConte
   const yoyText = (item: MapItem) => `${labels.yoy} ${labels.change(item)}`
   const legendText = { color: palette.subtle, fontSize: 11 * fs }
   const visualMap: ChartOption['visualMap'] =
-    model.scale === 'piecewise' && span > 0
+    model.scale === 'piecewise' && model.classes.length > 1
       ? {
           type: 'piecewise',
-          pieces: model.breaks.slice(1).map((hi, k) => ({ min: model.breaks[k]!, max: hi })),
+          pieces: pieces(model, colors, (lo, hi) =>
+            lo === hi ? fmt(lo) : `${formatNumber(lo, ind.decimals, locale)}–${fmt(hi)}`,
+          ),
           left: 8,
           bottom: 8,
           itemWidth: 14 * fs,
           itemHeight: 10 * fs,
           textStyle: legendText,
-          inRange: { color: colors },
-          formatter: (lo: unknown, hi: unknown) => `${fmt(Number(lo))} – ${fmt(Number(hi))}`,
         }
       : {
           type: 'continuous',
@@ -123,4 +124,20 @@ export function buildMapOption(model: MapModel, mapName: string, ctx: BuildConte
       },
     ],
   }
+}
+
+/**
+ * The legend's classes: only those a drawn region falls in, each with the shade of its place among
+ * all the classes, so a colour means the same range whichever regions are drawn. A class covers
+ * the values printed between its limits (half a step either side).
+ */
+function pieces(model: MapModel, colors: readonly string[], label: (lo: number, hi: number) => string) {
+  const n = model.classes.length
+  const used = new Set(model.items.filter((it) => !Number.isNaN(it.value)).map((it) => classOf(model.classes, it.value, model.classStep)))
+  const half = model.classStep / 2
+  return model.classes.flatMap((c, k) => {
+    if (!used.has(k)) return []
+    const color = colors[Math.round((k * (colors.length - 1)) / Math.max(1, n - 1))]!
+    return [{ gte: c.lo - half, lt: c.hi + half, label: label(c.lo, c.hi), color }]
+  })
 }

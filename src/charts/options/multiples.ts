@@ -1,5 +1,6 @@
 import type { SmallMultiplesModel } from '@/domain/dashboard'
-import { escapeHtml, formatValue } from '@/domain/format'
+import { niceStep } from '@/domain/encodings'
+import { axisNumber, escapeHtml, formatValue } from '@/domain/format'
 import { ariaOf, type BuildContext, type ChartOption } from './types'
 
 export interface MultiplesLabels {
@@ -12,7 +13,10 @@ export function multiplesColumns(width: number): number {
   return width < 480 ? 2 : width < 900 ? 3 : 5
 }
 
-/** One small line chart per region, all on one y scale, in a grid of `columns` panels per row. */
+/**
+ * One small line chart per region, all on one y scale, in a grid of `columns` panels per row. The
+ * scale's round ticks are labelled down the first column, the first and last years along each panel.
+ */
 export function buildMultiplesOption(model: SmallMultiplesModel, ctx: BuildContext, labels: MultiplesLabels, columns: number): ChartOption {
   const { indicator: ind, locale, palette } = ctx
   const fs = ctx.fontScale ?? 1
@@ -22,6 +26,11 @@ export function buildMultiplesOption(model: SmallMultiplesModel, ctx: BuildConte
   const h = 100 / rows
   const fmt = (v: number) => formatValue(v, ind, locale, ctx.unitLabel)
   const pad = (model.max - model.min) * 0.08
+  const step = niceStep((model.max - model.min + 2 * pad) / 2)
+  const yMin = Math.floor((model.min - pad) / step) * step
+  const yMax = Math.ceil((model.max + pad) / step) * step
+  const last = model.periods.length - 1
+  const tick = { color: palette.subtle, fontSize: 10 * fs }
   return {
     aria: ariaOf(ctx, labels.description),
     tooltip: {
@@ -46,25 +55,26 @@ export function buildMultiplesOption(model: SmallMultiplesModel, ctx: BuildConte
       },
     })),
     grid: model.panels.map((_, k) => ({
-      left: `${(k % columns) * w + 2}%`,
+      left: `${(k % columns) * w + 6}%`,
       top: `${Math.floor(k / columns) * h + 6 + 4 * fs}%`,
-      width: `${w - 4}%`,
-      height: `${h - 12 - 4 * fs}%`,
+      width: `${w - 8}%`,
+      height: `${h - 16 - 4 * fs}%`,
     })),
     xAxis: model.panels.map((_, k) => ({
       type: 'category',
       gridIndex: k,
       data: model.periods,
-      axisLabel: { show: false },
+      axisLabel: { ...tick, interval: (i: number) => i === 0 || i === last, hideOverlap: true },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: palette.axis } },
     })),
     yAxis: model.panels.map((_, k) => ({
       type: 'value',
       gridIndex: k,
-      min: model.min - pad,
-      max: model.max + pad,
-      axisLabel: { show: false },
+      min: yMin,
+      max: yMax,
+      interval: step,
+      axisLabel: { ...tick, show: k % columns === 0, formatter: (v: number) => axisNumber(v, locale) },
       splitLine: { show: false },
     })),
     series: model.panels.map((p, k) => ({
@@ -76,7 +86,8 @@ export function buildMultiplesOption(model: SmallMultiplesModel, ctx: BuildConte
       showSymbol: false,
       color: p.adcode === model.highlight ? palette.highlight : palette.primary,
       lineStyle: { width: 2 },
-      areaStyle: { opacity: 0.12 },
+      // A filled area reads as an amount: only on an axis from zero.
+      ...(yMin === 0 ? { areaStyle: { opacity: 0.12 } } : {}),
     })),
   }
 }

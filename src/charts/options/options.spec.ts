@@ -63,7 +63,8 @@ describe('buildMapOption', () => {
     min: 88,
     max: 96,
     scale: 'continuous',
-    breaks: [88, 96],
+    classes: [],
+    classStep: 0.1,
     coverage: { reported: 9, expected: 11 },
     sources: [],
   }
@@ -101,15 +102,21 @@ describe('buildMapOption', () => {
     expect(html).toContain('数据覆盖 8/9')
   })
 
-  it('grades counts into classes between the model’s breaks', () => {
-    const graded = buildMapOption({ ...model, scale: 'piecewise', breaks: [88, 90, 92, 96] }, 'm', ctx(), labels)
-    const vm = graded.visualMap as { type: string; pieces: { min: number; max: number }[] }
+  it('lists only the classes a drawn region falls in, each keeping the shade of its place', () => {
+    const classes = [
+      { lo: 88, hi: 89.9 },
+      { lo: 90, hi: 94.9 },
+      { lo: 95, hi: 95 },
+    ]
+    const graded = buildMapOption({ ...model, scale: 'piecewise', classes }, 'm', ctx(), labels)
+    const vm = graded.visualMap as { type: string; pieces: { gte: number; lt: number; label: string; color: string }[] }
     expect(vm.type).toBe('piecewise')
-    expect(vm.pieces).toEqual([
-      { min: 88, max: 90 },
-      { min: 90, max: 92 },
-      { min: 92, max: 96 },
-    ])
+    expect(vm.pieces.map((p) => p.label)).toEqual(['90.0–94.9%', '95.0%'])
+    const scale = palettes.light.scale
+    expect(vm.pieces.map((p) => p.color)).toEqual([scale[Math.round((scale.length - 1) / 2)], scale.at(-1)])
+    // A value printed as 95.0 falls in the last class, one printed as 94.9 in the one before.
+    expect(vm.pieces[1]!.gte).toBeLessThanOrEqual(94.96)
+    expect(vm.pieces[0]!.lt).toBeGreaterThan(94.94)
   })
 
   it('escapes region names in the tooltip', () => {
@@ -208,6 +215,39 @@ describe('buildRankingOption', () => {
     expect(fmt('A')).toBe('区A {up|▲2}')
     expect(fmt('B')).toBe('区B {down|▼1}')
     expect(fmt('N')).toBe('区N')
+  })
+})
+
+describe('buildRankingOption scale', () => {
+  const itemsOf = (values: number[]) =>
+    values.map((v, k) => ({ adcode: `R${k}`, value: v, figure: fig(v), rank: k + 1, previousRank: 0, rankInBoth: 0, yoy: null }))
+  const modelOf = (values: number[], ref: number): RankingModel => ({
+    parent: 'P',
+    level: 'city',
+    items: itemsOf(values),
+    reference: { kind: 'parentValue', value: ref },
+    highlight: null,
+    coverage: { reported: values.length, expected: values.length },
+    sources: [],
+  })
+  const labels = { reference: '整体', noData: '-', rankLine: () => '', dotAxis: '点图：数值轴未从零开始' }
+  type Axis = { min: unknown; max: unknown; name?: string }
+  it('draws widely spread values as bars from zero, with room for the reference', () => {
+    const opt = buildRankingOption(modelOf([2500, 1200, 300], 4000), ctx(), labels)
+    expect((opt.series as { type: string }[])[0]!.type).toBe('bar')
+    const x = opt.xAxis as Axis
+    expect((x.min as (v: { min: number }) => number)({ min: 300 })).toBe(0)
+    expect((x.max as (v: { max: number }) => number)({ max: 2500 })).toBe(4000)
+    expect(x.name).toBeUndefined()
+  })
+  it('draws rates a few points apart as labelled dots on an axis that holds the reference', () => {
+    const opt = buildRankingOption(modelOf([92.5, 91.2, 90.4], 89.6), ctx(), labels)
+    expect((opt.series as { type: string }[])[0]!.type).toBe('line')
+    const x = opt.xAxis as Axis
+    expect(x.name).toBe('点图：数值轴未从零开始')
+    expect(x.min as number).toBeGreaterThan(0)
+    expect(x.min as number).toBeLessThanOrEqual(89.6)
+    expect(x.max as number).toBeGreaterThanOrEqual(92.5)
   })
 })
 

@@ -87,11 +87,21 @@ describe('KpiCard', () => {
         indicator: relief,
         value: 1200,
         yoy: detail({ kind: 'percent', value: 5 }),
-        latestMonth: { period: '2024-12', value: 300, figure: figureFixture(300), mom: detail({ kind: 'percent', value: 150 }) },
+        latestMonth: { period: '2024-12', value: 300, figure: figureFixture(300), mom: detail({ kind: 'percent', value: 150 }), yoy: null, seasonal: false },
       }),
     })
     expect(w.get('[data-test="kpi-mom"]').text()).toBe('12月 环比 +150.0%')
     expect(w.get('svg').attributes('aria-label')).toBe('2023—2024年走势')
+  })
+
+  it('reads a strongly seasonal month against the same month a year earlier, or says the swing is seasonal', () => {
+    const relief = indicatorCatalogue.byId.get('relief_amount')!
+    const month = { period: '2024-12', value: 300, figure: figureFixture(300), mom: detail({ kind: 'percent', value: 202.5 }), seasonal: true }
+    const w = mountCard({ card: card({ indicator: relief, value: 1200, latestMonth: { ...month, yoy: detail({ kind: 'percent', value: 4.1 }) } }) })
+    expect(w.get('[data-test="kpi-mom"]').text()).toBe('12月 同比 +4.1%')
+    expect(w.get('[data-test="kpi-mom"]').attributes('title')).toContain('按上年同月比较')
+    const first = mountCard({ card: card({ indicator: relief, value: 1200, latestMonth: { ...month, yoy: null } }) })
+    expect(first.get('[data-test="kpi-mom"]').text()).toBe('12月 环比 +202.5%（含季节性波动）')
   })
 
   it('marks a figure built from part of its region with 数据覆盖, and a whole one with nothing', () => {
