@@ -29,7 +29,7 @@ function load(): unknown {
   const bytes = new Uint8Array(readFileSync(file!))
   if (mode === 'table') {
     const r = parseCsvFast({ file: file!, bytes, defaultSource: 'bench' }, regions, lookup)
-    if (!r) throw new Error('the fast path declined the bench file')
+    if (!r || 'tooManyRows' in r) throw new Error('the fast path declined the bench file')
     return r.table
   }
   return Papa.parse(new TextDecoder().decode(bytes), { header: true, dynamicTyping: true }).data

@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'emptyFile'
   | 'headerOnly'
   | 'tooLarge'
+  | 'tooManyRows'
   | 'parseError'
   | 'badJson'
   | 'badXlsx'
