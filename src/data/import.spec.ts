@@ -188,7 +188,7 @@ describe('the import fixtures', () => {
     for (let at = header.length; at + row.length <= wide.length; at += row.length) wide.set(row, at)
     const wideBig = parseFile({ file: 'wide.csv', bytes: wide.buffer, defaultSource: 't' }, catalogues)
     expect(wideBig.report.problems[0]).toMatchObject({ code: 'tooLarge', detail: '200.0' })
-  })
+  }, 60_000)
 
   it('repeats of the same fact are reported but not rejected', () => {
     const r = parseFile({ file: 'r.csv', bytes: text('region,period,indicator,value\n江都区,2023,legal_aid_cases,5\n江都区,2023,legal_aid_cases,5.0\n'), defaultSource: 't' }, catalogues)
