@@ -161,12 +161,13 @@ test('bad files are reported precisely and the data shown before stays', async (
     await page.getByTestId('import-cancel').click()
   }
 
-  // A sparse file just over the 50 MB limit.
-  const huge = testInfo.outputPath('huge.csv')
+  // A sparse JSON file just over the limit of files read whole.
+  const huge = testInfo.outputPath('huge.json')
   writeFileSync(huge, '')
-  truncateSync(huge, 51 * 1024 * 1024)
+  truncateSync(huge, 201 * 1024 * 1024)
   await page.getByTestId('import-file').setInputFiles(huge)
-  await expect(page.getByTestId('import-error')).toContainText('超过 50 MB 的上限')
+  await expect(page.getByTestId('problem-list')).toContainText('超过此类文件一次读入的 200.0 MB 上限')
+  await expect(page.getByTestId('import-confirm')).toBeDisabled()
   await page.getByTestId('import-cancel').click()
   await expect(page.getByTestId('sample-notice')).toBeVisible()
   await expect(page.getByTestId('kpi-selected').getByTestId('kpi-value')).not.toHaveText('')

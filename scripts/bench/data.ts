@@ -9,7 +9,7 @@
  * rows carries what real imports carry: blank and "-" values, "1,234" (quoted) thousands, totals
  * rows (合计), unknown indicators and repeated rows, so validation is exercised, not skipped.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import indicatorsJson from '../../data/indicators.json'
 import regionsJson from '../../data/regions.json'
@@ -125,6 +125,24 @@ export interface BenchFiles {
   tidy: string
   wide: string
   wideRows: number
+  /** The tidy file with one indicator under a label of the office's own, which needs a mapping. */
+  mapped: string
+}
+
+/** The label the mapped file gives total_workers, and the mapping the import is told. */
+export const MAPPED_LABEL = '本单位职工人数'
+export const MAPPING: [string, string][] = [[MAPPED_LABEL, 'total_workers']]
+
+/** A tidy file of `rows` rows (the first `rows` facts of the same history), written once. */
+export function ensureTidy(dir: string, rows: number): string {
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, `tidy-${rows}.csv`)
+  if (existsSync(path) && statSync(path).size > 0) return path
+  const t = writer(path)
+  t.write('region_code,region,period,indicator,value\r\n')
+  generateFacts(rows, (f) => t.write(`${f.code},${f.name},${f.period},${f.indicator},${f.value}\r\n`))
+  t.close()
+  return path
 }
 
 /** Writes both files into `dir` unless they are already there (they are deterministic). */
@@ -161,7 +179,9 @@ export function ensureBenchData(dir: string): BenchFiles {
     t.close()
     w.close()
   }
-  return { tidy, wide, wideRows: countLines(wide) - 1 }
+  const mapped = join(dir, `mapped-${ROWS}.csv`)
+  if (!existsSync(mapped)) writeFileSync(mapped, readFileSync(tidy, 'utf8').replaceAll(',total_workers,', `,${MAPPED_LABEL},`))
+  return { tidy, wide, wideRows: countLines(wide) - 1, mapped }
 }
 
 function countLines(path: string): number {

@@ -7,21 +7,18 @@
  *
  * Data is generated deterministically into .bench/ (gitignored) on the first run and reused.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { isDeepStrictEqual } from 'node:util'
-import Papa from 'papaparse'
-import { IndicatorLookup } from '../../src/data/facts'
-import { parseCsvFast } from '../../src/data/fast-facts'
-import { readCsvColumns } from '../../src/data/fast-csv'
-import { parseFile } from '../../src/data/parse'
+import { inferSchema, initParser } from 'udsv'
+import { parseFile, type ParsedFile, type ParseRequest } from '../../src/data/parse'
 import type { FactTable } from '../../src/domain/table'
 import { benchAggregation, selectionsFor, type AggregationResult } from './aggregate'
 import { bundleShares } from './bundle'
-import { ensureBenchData, FIRST_YEAR, indicators, regions, ROWS, townshipScenario } from './data'
+import { ensureBenchData, ensureTidy, FIRST_YEAR, indicators, MAPPING, regions, ROWS, townshipScenario } from './data'
+import { scalePlot, type ScalePoint } from './plot'
 import { collectGarbage, fmt, median, timed } from './stats'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -53,90 +50,105 @@ const wideBytes = new Uint8Array(readFileSync(files.wide))
 log(`tidy ${mb(tidyBytes.length)}, ${ROWS} rows; wide ${mb(wideBytes.length)}, ${files.wideRows} rows`)
 
 // ── Ingest ──────────────────────────────────────────────────────────────────────────────────────
-// The app's own path for a plain tidy CSV: the fast path, then the checks over the whole table.
-const tidyBuffer = tidyBytes.buffer.slice(tidyBytes.byteOffset, tidyBytes.byteOffset + tidyBytes.byteLength) as ArrayBuffer
-const ours = () => parseFile({ file: 'tidy.csv', bytes: tidyBuffer, defaultSource: 'bench' }, { regions: regions.all, indicators: indicators.indicators })
-/** What a developer would write: decode the file, papaparse with headers and typed values. */
-const papa = (bytes: Uint8Array) => Papa.parse(new TextDecoder().decode(bytes), { header: true, dynamicTyping: true }).data.length
-log('ingest: our loader vs papaparse, interleaved, 3 runs each …')
-ours()
-papa(tidyBytes)
-const oursMs: number[] = []
-const papaMs: number[] = []
-let table: FactTable | undefined
-for (let k = 0; k < 3; k++) {
-  collectGarbage()
-  papaMs.push(timed(() => papa(tidyBytes)).ms)
-  collectGarbage()
-  const r = timed(ours)
-  oursMs.push(r.ms)
-  table = r.result?.table
+// Every file goes through the app's own path (parseFile: the tidy path piece by piece, or the
+// general path for a mapped or wide file, then the checks over the whole table), against uDSV's
+// typed columns of the same bytes (decoded, schema inferred, typedCols), interleaved.
+const catalogues = { regions: regions.all, indicators: indicators.indicators }
+const app = (bytes: Uint8Array, extra: Partial<ParseRequest> = {}) => parseFile({ file: 'bench.csv', bytes, defaultSource: 'bench', ...extra }, catalogues)
+const udsv = (bytes: Uint8Array) => {
+  const text = new TextDecoder().decode(bytes)
+  return initParser(inferSchema(text)).typedCols(text).length
 }
-if (!table || !parseCsvFast({ file: 'tidy.csv', bytes: tidyBytes, defaultSource: 'bench' }, regions, new IndicatorLookup(indicators.indicators)))
-  throw new Error('the fast path declined the bench file')
-const oursIngest = median(oursMs)
-const papaIngest = median(papaMs)
-rows.push({
-  measure: `Ingest, tidy CSV (${mb(tidyBytes.length)}, ${ROWS.toLocaleString('en')} rows): decode + parse + validate + columnar table`,
-  ours: `${fmt(oursIngest, 0)} ms (${rate(ROWS, oursIngest)})`,
-  reference: `papaparse header+dynamicTyping ${fmt(papaIngest, 0)} ms (${rate(ROWS, papaIngest)})`,
-  ratio: `${fmt(papaIngest / oursIngest, 2)}× faster`,
-  target: '≥ 2.0×',
-  met: papaIngest / oursIngest >= 2,
-})
-
-log('ingest: the general path (papaparse → grid → buildTable), once, and its result compared …')
-collectGarbage()
-const general = timed(() => parseFile({ file: 'tidy.csv', bytes: tidyBytes.slice().buffer as ArrayBuffer, defaultSource: 'bench', generalPath: true }, { regions: regions.all, indicators: indicators.indicators }))
-const same = isDeepStrictEqual(ours(), general.result)
-rows.push({
-  measure: 'Ingest, same file, general path (papaparse → grid → validation; wide tables and mapped files take it)',
-  ours: `${fmt(general.ms, 0)} ms (${rate(ROWS, general.ms)})`,
-  reference: `papaparse ${fmt(papaIngest, 0)} ms`,
-  ratio: `${fmt(papaIngest / general.ms, 2)}×`,
-  target: 'reference',
-  met: null,
-})
-notes.push(`The fast path's result (table, report, column matches, unmatched regions) ${same ? 'is identical to' : 'DIFFERS from'} the general path's on the bench file.`)
-notes.push(`Report on the bench file: ${general.result.report.rowsAccepted.toLocaleString('en')} rows accepted, ${general.result.report.totalRows} totals rows, ${general.result.report.rowsRejected} rejected, ${general.result.report.problemCount} problems (duplicates, repeated rows, unknown indicators, totals that do not add up).`)
-
-log('ingest: wide file, typed columns vs papaparse …')
-const wideOurs: number[] = []
-const widePapa: number[] = []
-for (let k = 0; k < 3; k++) {
-  widePapa.push(timed(() => papa(wideBytes)).ms)
-  wideOurs.push(timed(() => readCsvColumns(wideBytes)).ms)
-}
-const cells = files.wideRows * (indicators.indicators.length + 3)
-rows.push({
-  measure: `Ingest, wide CSV (${mb(wideBytes.length)}, ${files.wideRows.toLocaleString('en')} rows × ${indicators.indicators.length + 3} columns) → typed columns`,
-  ours: `${fmt(median(wideOurs), 0)} ms (${fmt(cells / median(wideOurs) / 1000, 1)} M cells/s)`,
-  reference: `papaparse ${fmt(median(widePapa), 0)} ms`,
-  ratio: `${fmt(median(widePapa) / median(wideOurs), 2)}× faster`,
-  target: '—',
-  met: null,
-})
-
-// ── Memory ──────────────────────────────────────────────────────────────────────────────────────
-log('memory: table and papaparse rows, each in a process of its own …')
-const memory = (mode: string) => {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx/esm', join(ROOT, 'scripts/bench/memory.ts'), files.tidy, mode], {
-    cwd: ROOT,
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-    encoding: 'utf8',
+const mappedBytes = new Uint8Array(readFileSync(files.mapped))
+const ingest = (name: string, bytes: Uint8Array, runs: number, extra: Partial<ParseRequest> = {}, note = '') => {
+  log(`ingest: ${name}, the app's path vs uDSV, interleaved, ${runs} runs each …`)
+  const oursMs: number[] = []
+  const refMs: number[] = []
+  let result: ParsedFile | undefined
+  for (let k = 0; k < runs; k++) {
+    collectGarbage()
+    refMs.push(timed(() => udsv(bytes)).ms)
+    collectGarbage()
+    const r = timed(() => app(bytes, extra))
+    oursMs.push(r.ms)
+    result = r.result
+  }
+  const ratios = oursMs.map((o, k) => o / refMs[k]!)
+  const ratio = median(oursMs) / median(refMs)
+  rows.push({
+    measure: `Ingest, ${name} (${mb(bytes.length)}): the app's path${note} → resolved columnar table`,
+    ours: `${fmt(median(oursMs), 0)} ms (${rate(result?.report.rowsRead ?? 0, median(oursMs))})`,
+    reference: `uDSV typedCols ${fmt(median(refMs), 0)} ms`,
+    ratio: `${fmt(ratio, 2)}× (runs ${fmt(Math.min(...ratios), 2)}–${fmt(Math.max(...ratios), 2)})`,
+    target: '≤ 1.0× uDSV',
+    met: ratio <= 1,
   })
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { retained: number; csvBytes: number }
+  return result!
 }
-const memTable = memory('table')
-const memPapa = memory('papaparse')
-rows.push({
-  measure: 'Memory retained by the loaded table ÷ CSV bytes',
-  ours: `${mb(memTable.retained)} = ${fmt(memTable.retained / memTable.csvBytes, 2)}×`,
-  reference: `papaparse row objects ${mb(memPapa.retained)} = ${fmt(memPapa.retained / memPapa.csvBytes, 2)}×`,
-  ratio: `${fmt(memTable.retained / memTable.csvBytes, 2)}×`,
-  target: '≤ 3×',
-  met: memTable.retained / memTable.csvBytes <= 3,
-})
+app(tidyBytes)
+udsv(tidyBytes)
+const tidy = ingest(`tidy CSV, ${ROWS.toLocaleString('en')} rows`, tidyBytes, 3, {}, ' (tidy, in 4 MB pieces)')
+const table: FactTable = tidy.table
+ingest(`tidy CSV needing one indicator mapping, ${ROWS.toLocaleString('en')} rows`, mappedBytes, 2, { options: { indicatorMap: MAPPING } }, ' with the mapping (general path: papaparse → grid → buildTable)')
+ingest(`wide CSV, ${files.wideRows.toLocaleString('en')} rows × ${indicators.indicators.length + 3} columns`, wideBytes, 2, {}, ' (general path)')
+notes.push(`Report on the tidy bench file: ${tidy.report.rowsAccepted.toLocaleString('en')} rows accepted, ${tidy.report.totalRows} totals rows, ${tidy.report.rowsRejected} rejected, ${tidy.report.problemCount} problems (duplicates, repeated rows, unknown indicators, totals that do not add up).`)
+notes.push('The tidy path gives what the general path gives, table and report alike: src/data/fast-facts.spec.ts checks it on random files, whole and in pieces cut anywhere.')
+notes.push(
+  "Why the mapped and wide files miss: the tidy path reads only long files without import options; a mapping, a fixed period, semicolon files and wide tables still go through papaparse's string rows, a grid of cells and buildTable. One columnar pipeline for every delimited file (tokenizer → typed columns → shape → resolved table) is what closes that gap; it is not built yet.",
+)
+
+// ── Scale: ingest time and memory against rows, each parse in a process of its own ──────────────
+const SCALE_ROWS = [100_000, ROWS, 10_000_000]
+log(`scale: ${SCALE_ROWS.map((n) => n.toLocaleString('en')).join(', ')} rows × the app, uDSV, papaparse (a process each) …`)
+const scaleFiles = SCALE_ROWS.map((n) => (n === ROWS ? files.tidy : ensureTidy(BENCH_DIR, n)))
+const points: ScalePoint[] = []
+for (const [k, n] of SCALE_ROWS.entries()) {
+  for (const tool of ['ours', 'udsv', 'papaparse'] as const) {
+    const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', '--import', 'tsx/esm', join(ROOT, 'scripts/bench/scale.ts'), scaleFiles[k]!, tool], {
+      cwd: ROOT,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
+      encoding: 'utf8',
+      timeout: 240_000,
+    })
+    const line = run.stdout?.trim().split('\n').at(-1) ?? ''
+    if (run.status === 0 && line.startsWith('{')) {
+      const r = JSON.parse(line) as { ms: number; retained: number; csvBytes: number; rows: number }
+      points.push({ tool, rows: n, ms: r.ms, bytes: r.retained, csvBytes: r.csvBytes })
+      if (tool === 'ours' && r.rows < n * 0.99)
+        notes.push(
+          `Scale: of the ${n.toLocaleString('en')}-row file the app keeps ${r.rows.toLocaleString('en')} facts: the bench's history runs one province's 95 districts forward from 1990, so rows past 2100 carry periods the app rejects (they are still read, checked and reported), and the table and its memory are those of the facts kept. A national catalogue (about 2,850 counties) would keep all 10,000,000.`,
+        )
+    } else notes.push(`Scale: ${tool} at ${n.toLocaleString('en')} rows did not finish (${run.error ? String(run.error) : (run.stderr || '').trim().split('\n').at(-1)}).`)
+    log(`  ${tool} ${n.toLocaleString('en')}: ${points.at(-1)?.tool === tool && points.at(-1)?.rows === n ? `${fmt(points.at(-1)!.ms, 0)} ms, ${mb(points.at(-1)!.bytes)}` : 'failed'}`)
+  }
+}
+writeFileSync(join(ROOT, 'docs/ingest-scale.svg'), scalePlot(points))
+const at = (tool: string, n: number) => points.find((p) => p.tool === tool && p.rows === n)
+const big = { ours: at('ours', 10_000_000), udsv: at('udsv', 10_000_000) }
+if (big.ours && big.udsv)
+  rows.push({
+    measure: `Ingest, tidy CSV of ${mb(big.ours.csvBytes)} (10,000,000 rows), one run each in a process of its own`,
+    ours: `${fmt(big.ours.ms, 0)} ms (${rate(10_000_000, big.ours.ms)})`,
+    reference: `uDSV typedCols (fed 4 MB pieces) ${fmt(big.udsv.ms, 0)} ms`,
+    ratio: `${fmt(big.ours.ms / big.udsv.ms, 2)}× (one run)`,
+    target: '≤ 1.0× uDSV',
+    met: big.ours.ms / big.udsv.ms <= 1,
+  })
+for (const n of [ROWS, 10_000_000]) {
+  const o = at('ours', n)
+  const u = at('udsv', n)
+  const p = at('papaparse', n)
+  if (!o) continue
+  rows.push({
+    measure: `Memory retained by the loaded table ÷ CSV bytes (${n.toLocaleString('en')} rows, ${mb(o.csvBytes)})`,
+    ours: `${mb(o.bytes)} = ${fmt(o.bytes / o.csvBytes, 2)}×`,
+    reference: `uDSV columns ${u ? `${fmt(u.bytes / u.csvBytes, 2)}×` : '—'}; papaparse rows ${p ? `${fmt(p.bytes / p.csvBytes, 2)}×` : '—'}`,
+    ratio: `${fmt(o.bytes / o.csvBytes, 2)}×`,
+    target: '≤ 1× the CSV',
+    met: o.bytes / o.csvBytes <= 1,
+  })
+}
+notes.push('The plot after these notes (docs/ingest-scale.svg) is drawn by the bench from the scale runs: ingest time and memory retained against rows, for the app, uDSV and papaparse.')
 
 // ── Aggregation ─────────────────────────────────────────────────────────────────────────────────
 const aggregateIndicators = indicators.indicators.filter((i) => i.aggregation.kind === 'sum' || i.aggregation.kind === 'ratio')
@@ -177,18 +189,25 @@ for (const r of results) {
     ours: `p50 ${fmt(r.oursP50, 2)} ms, p95 ${fmt(r.oursP95, 2)} ms (${r.changes} cold changes)`,
     reference: `Arquero p50 ${fmt(r.arqueroP50, 0)} ms (${r.arqueroChanges} changes; ${r.mismatches} differing numbers)`,
     ratio: `${fmt(r.arqueroP50 / r.oursP50, 0)}× faster`,
-    target: '≥ 5×',
-    met: r.arqueroP50 / r.oursP50 >= 5 && r.mismatches === 0,
+    target: '≥ 10× faster than Arquero',
+    met: r.arqueroP50 / r.oursP50 >= 10 && r.mismatches === 0,
   })
   rows.push({
     measure: `Filter change vs one pass over a Float64Array of ${r.rows.toLocaleString('en')} — same scenario`,
     ours: `p50 ${fmt(r.oursP50, 2)} ms`,
     reference: `sum pass p50 ${fmt(r.floorP50, 2)} ms`,
-    ratio: `${fmt(r.oursP50 / r.floorP50, 2)}× the floor`,
-    target: '≤ 3×',
-    met: r.oursP50 / r.floorP50 <= 3,
+    ratio: `${fmt(r.oursP50 / r.floorP50, 2)}× the scan`,
+    target: '—',
+    met: null,
   })
-  notes.push(`Index build (once per load, not per change) for "${r.scenario}": ${fmt(r.indexBuildMs, 0)} ms.`)
+  rows.push({
+    measure: `Index build, once per load (groups rows by indicator and period; the roll-ups above exclude it) — same scenario`,
+    ours: `${fmt(r.indexBuildMs, 0)} ms`,
+    reference: `${fmt(r.indexBuildMs / r.floorP50, 0)}× one Float64Array scan`,
+    ratio: '—',
+    target: '—',
+    met: null,
+  })
 }
 
 // ── Browser and bundle ──────────────────────────────────────────────────────────────────────────
@@ -264,6 +283,8 @@ const results_ = [
   table_,
   '',
   ...notes.map((n) => `- ${n}`),
+  '',
+  '![Ingest time and memory retained against rows: this app, uDSV, papaparse](ingest-scale.svg)',
 ].join('\n')
 console.log(`\n${results_}\n`)
 

@@ -15,12 +15,6 @@ export function isEncoding(v: unknown): v is Encoding {
   return typeof v === 'string' && (ENCODINGS as readonly string[]).includes(v)
 }
 
-/**
- * Largest file the dashboard reads (50 MB). The data of a province's districts over many years is
- * a few megabytes; anything far bigger is almost certainly the wrong file.
- */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024
-
 /** U+FFFD, which TextDecoder puts where bytes are not valid in the chosen encoding. */
 export const REPLACEMENT_CHAR = '\uFFFD'
 

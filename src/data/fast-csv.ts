@@ -35,18 +35,26 @@ export class CsvTokenizer {
   /** Records read so far, blank ones included: the current record's number, counting from 1. */
   record = 0
   private pos: number
-  private readonly n: number
+  private n: number
+  /** True once every piece has been read (always, for bytes given whole). */
+  private final: boolean
+  /** Set when a record ran past the bytes at hand and more are to come. */
+  private starved = false
   private readonly classes = new Uint8Array(256)
 
   constructor(
-    readonly bytes: Uint8Array,
+    /** The bytes at hand: the whole file, or the pieces read so far from the current record on. */
+    public bytes: Uint8Array,
     readonly delimiter: number,
     /** Check that multi-byte sequences are well-formed UTF-8 (skip for bytes from TextEncoder). */
     private readonly validate = true,
     start = 0,
+    /** The next piece of the file, null after the last; absent when `bytes` is the whole file. */
+    private readonly more?: () => Uint8Array | null,
   ) {
     this.pos = start
     this.n = bytes.length
+    this.final = more === undefined
     this.classes.fill(MULTI_BYTE, 0x80)
     this.classes[delimiter] = STOP
     this.classes[LF] = STOP
@@ -55,10 +63,53 @@ export class CsvTokenizer {
 
   /** Reads the next record; false at the end of input or when irregular. */
   next(): boolean {
-    if (this.pos >= this.n || this.irregular !== null) return false
-    if (!this.readRow()) return false
+    for (;;) {
+      if (this.irregular !== null) return false
+      if (this.pos >= this.n && (this.final || !this.refill())) return false
+      if (this.readRow()) break
+      if (!this.starved) return false
+      // The record runs past the bytes at hand: read it again with the next piece.
+      this.starved = false
+      this.refill()
+    }
     this.record++
     return true
+  }
+
+  /**
+   * Keeps the bytes from the current record on and appends at least as many as it keeps (so a
+   * record longer than a piece is copied a bounded number of times); false at the end.
+   */
+  private refill(): boolean {
+    const rest = this.n - this.pos
+    const pieces: Uint8Array[] = []
+    let added = 0
+    while (!this.final && (added === 0 || added < rest)) {
+      const piece = this.more!()
+      if (piece === null) this.final = true
+      else {
+        pieces.push(piece)
+        added += piece.length
+      }
+    }
+    if (added === 0) return false
+    const joined = new Uint8Array(rest + added)
+    joined.set(this.bytes.subarray(this.pos, this.n))
+    let at = rest
+    for (const piece of pieces) {
+      joined.set(piece, at)
+      at += piece.length
+    }
+    this.bytes = joined
+    this.n = joined.length
+    this.pos = 0
+    return true
+  }
+
+  /** The bytes at hand end inside the record: more are needed before it can be read. */
+  private starve(): false {
+    this.starved = true
+    return false
   }
 
   /** Scans one record into the field arrays; false when the input is irregular. */
@@ -75,9 +126,10 @@ export class CsvTokenizer {
         const start = ++i
         let esc = 0
         for (;;) {
-          if (i >= n) return this.fail('badQuotes')
+          if (i >= n) return this.final ? this.fail('badQuotes') : this.starve()
           const c = b[i]!
           if (c === QUOTE) {
+            if (i + 1 >= n && !this.final) return this.starve()
             if (b[i + 1] === QUOTE) {
               esc = 1
               i += 2
@@ -93,7 +145,10 @@ export class CsvTokenizer {
         this.ends[f] = end
         this.escaped[f] = esc
         f++
-        if (i >= n) break
+        if (i >= n) {
+          if (!this.final) return this.starve()
+          break
+        }
         const c = b[i]!
         if (c === d) {
           i++
@@ -113,13 +168,17 @@ export class CsvTokenizer {
         this.ends[f] = i
         this.escaped[f] = 0
         f++
-        if (i >= n) break
+        if (i >= n) {
+          if (!this.final) return this.starve()
+          break
+        }
         if (b[i] === d) {
           i++
           continue
         }
       }
       // A line ending: one kind for the whole file, as papaparse assumes.
+      if (b[i] === CR && i + 1 >= n && !this.final) return this.starve()
       const nl = b[i] === LF ? '\n' : b[i + 1] === LF ? '\r\n' : '\r'
       if (this.newline === '') this.newline = nl
       else if (this.newline !== nl) return this.fail('mixedLineEndings')
@@ -134,6 +193,7 @@ export class CsvTokenizer {
   /** Validates the UTF-8 sequence at `i` (WHATWG rules: no overlongs, surrogates or > U+10FFFF). */
   private multiByte(i: number): number {
     if (!this.validate) return i + 1
+    if (i + 4 > this.n && !this.final) return (this.starve(), -1)
     const b = this.bytes
     const c = b[i]!
     let len: number

@@ -7,7 +7,7 @@ import { loadIndicatorCatalogue } from '@/domain/indicators'
 import { loadRegionCatalogue } from '@/domain/regions'
 import { IndicatorLookup } from './facts'
 import { FactKeys, PackedKeyMap, parseCsvFast } from './fast-facts'
-import { parseFile, type Catalogues } from './parse'
+import { parseFile, type Catalogues, type ParsedFile } from './parse'
 import { review } from './parse-common'
 
 const regionCatalogue = loadRegionCatalogue(regionsJson)
@@ -15,9 +15,15 @@ const indicatorCatalogue = loadIndicatorCatalogue(indicatorsJson)
 const catalogues: Catalogues = { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators }
 const lookup = new IndicatorLookup(catalogues.indicators)
 
+function fastOnly(bytes: Uint8Array, file: string, piece?: number): ParsedFile | null {
+  const raw = parseCsvFast({ file, bytes, defaultSource: 'test', ...(piece ? { piece } : {}) }, regionCatalogue, lookup)
+  if (raw && 'tooManyRows' in raw) throw new Error('no limit was set')
+  return raw
+}
+
 function both(bytes: Uint8Array, file = 'test.csv') {
   // Both paths end in the same review of the whole table (plausibility checks).
-  const raw = parseCsvFast({ file, bytes, defaultSource: 'test' }, regionCatalogue, lookup)
+  const raw = fastOnly(bytes, file)
   const fast = raw && review(raw, { file, bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 'test' }, catalogues)
   const general = parseFile({ file, bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 'test', generalPath: true }, catalogues)
   return { fast, general }
@@ -108,7 +114,7 @@ describe('parseCsvFast gives what parseFile gives', () => {
     )
     // Most of these files are regular: the fast path must take them, not hand them all back.
     expect(handled / runs).toBeGreaterThan(0.6)
-  })
+  }, 30_000)
 
   it('on a GB18030 file (Excel "CSV (逗号分隔)")', () => {
     // region,period,indicator,value / 玄武区,2023,职工总数,12 in GB18030.
@@ -160,6 +166,35 @@ describe('parseCsvFast gives what parseFile gives', () => {
       'region,period,indicator,value\n玄武区,2023,total_workers,\ufffd\n', // replacement character
     ]
     for (const text of cases) expect(both(encode(text)).fast, JSON.stringify(text)).toBeNull()
+  })
+})
+
+describe('parseCsvFast reading a file in pieces', () => {
+  it('gives what it gives for the whole file, wherever the pieces cut records, fields and characters', () => {
+    fc.assert(
+      fc.property(fileArb, fc.integer({ min: 1, max: 40 }), (text, piece) => {
+        const bytes = encode(text)
+        expect(fastOnly(bytes, 'test.csv', piece)).toStrictEqual(fastOnly(bytes, 'test.csv'))
+      }),
+      { numRuns: 200 },
+    )
+  }, 30_000)
+
+  it('hands back a file that turns out not to be UTF-8 in a later piece', () => {
+    const head = encode('region,period,indicator,value\n玄武区,2023,total_workers,1\n')
+    const bytes = new Uint8Array([...head, 0xd0, 0xfe, 0x2c, 0x0a])
+    expect(fastOnly(bytes, 'test.csv', 8)).toStrictEqual(fastOnly(bytes, 'test.csv'))
+  })
+
+  it('refuses a file with more facts than the limit, naming the limit', () => {
+    const rows = ['玄武区', '秦淮区', '江都区'].map((r) => `${r},2023,total_workers,1`)
+    const bytes = encode(['region,period,indicator,value', ...rows].join('\n'))
+    const limited = (maxRows: number) => parseCsvFast({ file: 'f.csv', bytes, defaultSource: 't', maxRows, piece: 16 }, regionCatalogue, lookup)
+    expect(limited(2)).toEqual({ tooManyRows: 2 })
+    expect(limited(3)).toMatchObject({ table: { length: 3 } })
+    const refused = parseFile({ file: 'f.csv', bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 't', maxRows: 2 }, catalogues)
+    expect(refused.table.length).toBe(0)
+    expect(refused.report.problems).toEqual([{ code: 'tooManyRows', file: 'f.csv', text: '2', detail: '0.0' }])
   })
 })
 

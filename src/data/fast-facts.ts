@@ -20,6 +20,7 @@ import type { Indicator, Region } from '@/domain/types'
 import { normaliseRegionText, type RegionCatalogue, type ResolveResult } from '@/domain/regions'
 import { normalisePeriod } from '@/domain/periods'
 import { decodeBytes, REPLACEMENT_CHAR, utf16WithoutBom, type Encoding } from './decode'
+import { headOf, MAX_WHOLE_FILE_BYTES, piecesOf, sizeOf, wholeOf, type FileBytes } from './byte-source'
 import { detectDelimiter, type Delimiter } from './delimiter'
 import {
   explainOnlyTotals,
@@ -41,46 +42,72 @@ import { parseCell } from './values'
 
 export interface FastCsvInput {
   file: string
-  bytes: Uint8Array
+  /** The whole file, or a Blob the worker reads piece by piece. */
+  bytes: FileBytes
   /** Forced encoding and delimiter, as in ParseRequest. */
   encoding?: Encoding
   delimiter?: Delimiter
   defaultSource: string
+  /** Most facts the table may hold; past it the file is refused (`tooManyRows`). */
+  maxRows?: number
+  /** Size of the pieces read (tests cut records at every place with tiny ones). */
+  piece?: number
 }
 
-/** The file's result as `parseFile` gives it, or null when it should be parsed the general way. */
-export function parseCsvFast(input: FastCsvInput, regions: RegionCatalogue, indicators: IndicatorLookup): ParsedFile | null {
-  const raw = input.bytes
+/** A file with more facts than the table may hold: the limit it passed. */
+export interface TooManyRows {
+  tooManyRows: number
+}
+
+/** Bytes read ahead for the delimiter and line ending (4 bytes per character at most, 64 K characters). */
+const DIALECT_BYTES = 4 * 64 * 1024 + 3
+
+/**
+ * The file's result as `parseFile` gives it, or null when it should be parsed the general way.
+ * A UTF-8 file is read in pieces straight from its bytes; another encoding is decoded whole first.
+ */
+export function parseCsvFast(input: FastCsvInput, regions: RegionCatalogue, indicators: IndicatorLookup): ParsedFile | TooManyRows | null {
+  const head = headOf(input.bytes, DIALECT_BYTES)
   const forced = input.encoding
-  const utf8Bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf
-  const utf16Bom = (raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff) || utf16WithoutBom(raw) !== null
+  const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+  const utf16Bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || utf16WithoutBom(head) !== null
+  const lookups = { regions, indicators }
   if ((forced === undefined && !utf16Bom) || forced === 'utf-8') {
     // UTF-8 (or not yet known): read the bytes as they are, checking them on the way.
     const start = utf8Bom ? 3 : 0
-    const direct = fromBytes(input, raw, start, true, 'utf-8', regions, indicators)
+    const more = piecesOf(input.bytes, start, input.piece)
+    const direct = fromBytes(input, { head: head.subarray(start), first: more() ?? new Uint8Array(0), more, validate: true }, 'utf-8', lookups)
     if (direct !== 'notUtf8') return direct
   }
   // Another encoding: decode as the general path does, then re-encode as UTF-8 bytes.
-  const { text, encoding } = decodeBytes(raw, forced)
+  if (sizeOf(input.bytes) > MAX_WHOLE_FILE_BYTES) return null
+  const { text, encoding } = decodeBytes(wholeOf(input.bytes), forced)
   if (text.includes(REPLACEMENT_CHAR)) return null
-  const result = fromBytes(input, new TextEncoder().encode(text), 0, false, encoding, regions, indicators, text)
+  const utf8 = new TextEncoder().encode(text)
+  const result = fromBytes(input, { head: utf8, first: utf8, validate: false, text }, encoding, lookups)
   return result === 'notUtf8' ? null : result
 }
 
-function fromBytes(
-  input: FastCsvInput,
-  bytes: Uint8Array,
-  start: number,
-  validate: boolean,
-  encoding: Encoding,
-  regions: RegionCatalogue,
-  indicators: IndicatorLookup,
-  text?: string,
-): ParsedFile | null | 'notUtf8' {
+/** Where fromBytes reads: the leading bytes, the first piece and the rest, and the decoded text if any. */
+interface Pieces {
+  head: Uint8Array
+  first: Uint8Array
+  more?: () => Uint8Array | null
+  validate: boolean
+  text?: string
+}
+
+interface Lookups {
+  regions: RegionCatalogue
+  indicators: IndicatorLookup
+}
+
+function fromBytes(input: FastCsvInput, at: Pieces, encoding: Encoding, { regions, indicators }: Lookups): ParsedFile | TooManyRows | null | 'notUtf8' {
+  const { head } = at
   // papaparse strips one more BOM from the text; leave such files to it.
-  if (bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) return null
-  const dialect = dialectOf(bytes, start, input.delimiter, text)
-  const tok = new CsvTokenizer(bytes, dialect.delimiter.charCodeAt(0), validate, start)
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return null
+  const dialect = dialectOf(head, input.delimiter, at.text)
+  const tok = new CsvTokenizer(at.first, dialect.delimiter.charCodeAt(0), at.validate, 0, at.more)
   let found = false
   while (!found && tok.next()) found = !tok.isBlank()
   if (!found) return tok.irregular === 'notUtf8' ? 'notUtf8' : null
@@ -97,19 +124,20 @@ function fromBytes(
   if (repeated) return null
   if (!(col.has('region') || col.has('regionCode')) || !col.has('indicator') || !col.has('value') || !col.has('period')) return null
   const built = readLongRows(tok, input, headers, headerRow, col, regions, indicators)
+  if (built !== null && 'tooManyRows' in built) return built
   if (tok.irregular) return tok.irregular === 'notUtf8' ? 'notUtf8' : null
   if (built === null) return null
   if (tok.newline !== '' && dialect.linebreak !== tok.newline) return null
-  return explainOnlyTotals({ ...built, format: 'csv' as const, encoding, delimiter: dialect.delimiter, customIndicators: [], bytes: input.bytes.byteLength })
+  return explainOnlyTotals({ ...built, format: 'csv' as const, encoding, delimiter: dialect.delimiter, customIndicators: [], bytes: sizeOf(input.bytes) })
 }
 
 /**
  * The delimiter as `detectDelimiter` picks it (from the first 64 K characters), and the line ending
  * papaparse will assume, asked of a prefix of the file.
  */
-function dialectOf(bytes: Uint8Array, start: number, forced: Delimiter | undefined, text?: string): { delimiter: Delimiter; linebreak: Linebreak } {
+function dialectOf(head: Uint8Array, forced: Delimiter | undefined, text?: string): { delimiter: Delimiter; linebreak: Linebreak } {
   // 4 bytes per character at most, so this prefix holds the characters detectDelimiter reads.
-  const prefix = text ?? new TextDecoder('utf-8').decode(bytes.subarray(start, start + 4 * 64 * 1024))
+  const prefix = text ?? new TextDecoder('utf-8').decode(head.subarray(0, 4 * 64 * 1024))
   const delimiter = forced ?? detectDelimiter(prefix)
   return { delimiter, linebreak: guessLinebreak(prefix.slice(0, 64 * 1024)) }
 }
@@ -155,8 +183,9 @@ function readLongRows(
   col: ReadonlyMap<Field, number>,
   regions: RegionCatalogue,
   indicators: IndicatorLookup,
-): LongResult | null {
+): LongResult | TooManyRows | null {
   const { file } = input
+  const maxRows = input.maxRows ?? Infinity
   const width = headers.length
   const gridProblems: LoadProblem[] = []
   let gridRejected = 0
@@ -269,7 +298,7 @@ function readLongRows(
   }
 
   // The table being built; dictionaries in order of first accepted use, as FactTableBuilder has them.
-  let cap = Math.max(1024, tok.bytes.length >> 5)
+  let cap = Math.max(1024, Math.min(sizeOf(input.bytes) >> 5, maxRows))
   let cRegion = new Uint32Array(cap)
   let cPeriodCol = new Uint32Array(cap)
   let cIndicator = new Uint32Array(cap)
@@ -438,8 +467,9 @@ function readLongRows(
       else rejected++
       continue
     }
+    if (n >= maxRows) return { tooManyRows: maxRows }
     if (n === cap) {
-      cap *= 2
+      cap = Math.min(cap * 2, maxRows)
       cRegion = extend(cRegion, new Uint32Array(cap))
       cPeriodCol = extend(cPeriodCol, new Uint32Array(cap))
       cIndicator = extend(cIndicator, new Uint32Array(cap))

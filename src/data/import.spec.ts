@@ -5,7 +5,8 @@ import indicatorsJson from '../../data/indicators.json'
 import regionsJson from '../../data/regions.json'
 import { loadIndicatorCatalogue } from '@/domain/indicators'
 import { loadRegionCatalogue } from '@/domain/regions'
-import { decodeBytes, MAX_FILE_BYTES } from './decode'
+import { decodeBytes } from './decode'
+import { MAX_WHOLE_FILE_BYTES } from './byte-source'
 import { IndicatorLookup } from './facts'
 import { splitUnit } from './units'
 import { parseFile, parseFileAsync, type Catalogues, type ParseRequest } from './parse'
@@ -178,9 +179,17 @@ describe('the import fixtures', () => {
   it('empty, header-only and oversized files', async () => {
     expect(codes(await parse('empty.csv'))).toEqual([['emptyFile', undefined, null]])
     expect(codes(await parse('header-only.csv'))).toEqual([['headerOnly', 1, null]])
-    const big = parseFile({ file: 'big.csv', bytes: new ArrayBuffer(MAX_FILE_BYTES + 1), defaultSource: 't' }, catalogues)
-    expect(big.report.problems[0]).toMatchObject({ code: 'tooLarge', detail: '50.0' })
-  })
+    // Files read whole have a limit; a wide CSV is one of them, a tidy UTF-8 CSV is not.
+    const big = parseFile({ file: 'big.json', bytes: new ArrayBuffer(MAX_WHOLE_FILE_BYTES + 1), defaultSource: 't' }, catalogues)
+    expect(big.report.problems[0]).toMatchObject({ code: 'tooLarge', detail: '200.0' })
+    const row = new TextEncoder().encode('玄武区,1,2\n')
+    const wide = new Uint8Array(MAX_WHOLE_FILE_BYTES + row.length)
+    const header = new TextEncoder().encode('地区,2022,2023\n')
+    wide.set(header)
+    for (let at = header.length; at + row.length <= wide.length; at += row.length) wide.set(row, at)
+    const wideBig = parseFile({ file: 'wide.csv', bytes: wide.buffer, defaultSource: 't' }, catalogues)
+    expect(wideBig.report.problems[0]).toMatchObject({ code: 'tooLarge', detail: '200.0' })
+  }, 60_000)
 
   it('repeats of the same fact are reported but not rejected', () => {
     const r = parseFile({ file: 'r.csv', bytes: text('region,period,indicator,value\n江都区,2023,legal_aid_cases,5\n江都区,2023,legal_aid_cases,5.0\n'), defaultSource: 't' }, catalogues)

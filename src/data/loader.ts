@@ -1,7 +1,7 @@
 /**
  * The page side of loading: fetch or read bytes, hand them to the loader worker, get a table back.
- * The worker starts with the first parse (a file the user imports or links); the bundled sample
- * does not need it.
+ * A worker starts with a parse (a file the user imports or links) and ends when no parse is left;
+ * the bundled sample does not need it.
  */
 import type { Catalogues, ParseRequest, ParsedFile } from './parse'
 import type { WorkerRequest, WorkerResponse } from './loader.worker'
@@ -37,13 +37,16 @@ function receive(e: MessageEvent<WorkerResponse>) {
   if (!p) return
   if ('progress' in msg) return p.onProgress?.(msg.progress)
   pending.delete(msg.id)
+  // An idle worker would keep what a parse left on its heap (pieces of the file, the columns as
+  // they grew): ended after each parse, its memory goes back at once; the next parse starts another.
+  if (pending.size === 0) stopWorker(new CancelledError())
   if (msg.ok) {
     rememberRowGroups(msg.result.table, msg.groups)
     p.resolve(msg.result)
   } else p.reject(new Error(msg.error))
 }
 
-/** The worker, started by the first parse; nothing else creates it. */
+/** The worker, started by a parse when none is running; nothing else creates it. */
 function getWorker(): Promise<Worker> {
   if (!worker) {
     const starting = import('./spawn-loader').then(({ spawnLoaderWorker }) => {

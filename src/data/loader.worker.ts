@@ -10,7 +10,7 @@ import { transferablesOf } from '@/domain/table'
 import { groupRows, type RowGroups } from '@/domain/aggregate'
 import { parseFileAsync, type Catalogues, type ParseRequest, type ParsedFile } from './parse-common'
 
-type Asked = Omit<ParseRequest, 'bytes'> & { bytes: ArrayBuffer | Blob }
+type Asked = ParseRequest
 /** One file, or several (returns from several districts) read into one result. */
 export type WorkerRequest = { id: number; type: 'parse'; request: Asked | Asked[]; catalogues: Catalogues }
 export type WorkerResponse =
@@ -32,9 +32,9 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     const list = Array.isArray(asked) ? asked : [asked]
     const parts: ParsedFile[] = []
     for (const [k, one] of list.entries()) {
-      // A chosen file comes as a Blob and is read here, off the page's thread and heap.
-      const bytes = one.bytes instanceof Blob ? await one.bytes.arrayBuffer() : one.bytes
-      const request: ParseRequest = { ...one, bytes }
+      // A chosen file comes as a Blob and is read here, off the page's thread and heap, in pieces
+      // where the file allows it (byte-source.ts).
+      const request: ParseRequest = one
       const progress = (p: number) => scope.postMessage({ id, progress: (k + p) / list.length } satisfies WorkerResponse)
       parts.push(await parseFileAsync(request, catalogues, progress))
     }

@@ -5,15 +5,17 @@
  *   bytes ─ size check ─ decode (BOM, strict UTF-8, else GB18030) ─ CSV / JSON / xlsx → grid
  *         ─ header and region matching, values, periods ─ table + report
  *
- * This module holds what every load needs and what reads the bundled samples: the size check,
- * JSON, and plain tidy CSV by the fast path (fast-facts.ts). Other CSV files and workbooks go the
+ * This module holds what every load needs and what reads the bundled samples: the size checks,
+ * JSON, and plain tidy CSV by the fast path (fast-facts.ts), which reads a file piece by piece and
+ * so has no size limit but the number of facts the machine can hold. Other CSV files and workbooks go the
  * general way (parse-general.ts: papaparse, the Excel reader), which `parseFileAsync` loads only
  * when a file needs it, so the worker starts without them.
  */
 import type { Indicator, Region } from '@/domain/types'
 import { RegionCatalogue } from '@/domain/regions'
 import { emptyTable } from '@/domain/table'
-import { decodeBytes, MAX_FILE_BYTES, REPLACEMENT_CHAR, type Decoded, type Encoding } from './decode'
+import { decodeBytes, REPLACEMENT_CHAR, type Decoded, type Encoding } from './decode'
+import { headOf, MAX_WHOLE_FILE_BYTES, sizeOf, wholeOf, type FileBytes } from './byte-source'
 import type { Delimiter } from './delimiter'
 import { buildTable, explainOnlyTotals, IndicatorLookup, MAX_LISTED_PROBLEMS, type BuiltTable, type ImportOptions, type LoadProblem } from './facts'
 import { reviewFacts } from './plausibility'
@@ -27,7 +29,8 @@ export type FileFormat = 'csv' | 'json' | 'xlsx'
 
 export interface ParseRequest {
   file: string
-  bytes: ArrayBuffer
+  /** The file: its bytes, or (in the loader worker) the Blob, which the tidy-CSV path reads in pieces. */
+  bytes: FileBytes
   format?: FileFormat
   encoding?: Encoding
   delimiter?: Delimiter
@@ -40,6 +43,20 @@ export interface ParseRequest {
   options?: ImportOptions
   /** Skip the fast tidy-CSV path (used to compare the two paths; the result is the same). */
   generalPath?: boolean
+  /** Most facts one file may give; by default what the device's memory holds (`maxRowsHere`). */
+  maxRows?: number
+}
+
+/** Facts per GB of device memory: the worker's columns and the page's copy take about 60 bytes each. */
+const ROWS_PER_GB = 3_000_000
+
+/**
+ * Most facts a file may give on this device: in proportion to its memory as the browser tells it
+ * (Chromium rounds it and says 8 at most), 4 GB when it does not tell.
+ */
+export function maxRowsHere(): number {
+  const gb = typeof navigator === 'undefined' ? undefined : (navigator as { deviceMemory?: number }).deviceMemory
+  return Math.round((gb ?? 4) * ROWS_PER_GB)
 }
 
 export interface WorkbookChoices {
@@ -85,7 +102,10 @@ export function formatOf(file: string): FileFormat {
 export function withFormat(req: ParseRequest): { req: ParseRequest; note?: LoadProblem; fatal?: Omit<LoadProblem, 'file'> } {
   if (req.format) return { req }
   const named = formatOf(req.file)
-  const sniffed = sniffBytes(new Uint8Array(req.bytes))
+  const head = headOf(req.bytes, 65536)
+  // A zip names its parts at its end as well: read whole when it can be read at all.
+  const isZip = head[0] === 0x50 && head[1] === 0x4b && sizeOf(req.bytes) <= MAX_WHOLE_FILE_BYTES
+  const sniffed = sniffBytes(isZip ? wholeOf(req.bytes) : head)
   if (sniffed === 'xls') return { req: { ...req, format: 'xlsx' }, fatal: { code: 'legacyWorkbook' } }
   if (sniffed === 'zip') return { req: { ...req, format: named }, fatal: { code: 'typeMismatch', text: named, detail: 'zip' } }
   const format: FileFormat = sniffed === 'xlsx' ? 'xlsx' : sniffed === 'json' ? 'json' : named === 'json' ? 'json' : 'csv'
@@ -122,7 +142,7 @@ export function failed(req: ParseRequest, format: FileFormat, p: Omit<LoadProble
     columns: [],
     unmatchedRegions: [],
     customIndicators: [],
-    bytes: req.bytes.byteLength,
+    bytes: sizeOf(req.bytes),
   }
 }
 
@@ -167,36 +187,43 @@ export function finish(req: ParseRequest, format: FileFormat, prepared: Prepared
     ...(grid.delimiter ? { delimiter: grid.delimiter } : {}),
     ...sheets,
     customIndicators,
-    bytes: req.bytes.byteLength,
+    bytes: sizeOf(req.bytes),
   }
 }
 
+/** A file too large to be read whole, refused with its size and the limit. */
 function tooLarge(req: ParseRequest, format: FileFormat): ParsedFile | undefined {
-  if (req.bytes.byteLength <= MAX_FILE_BYTES) return undefined
+  const size = sizeOf(req.bytes)
+  if (size <= MAX_WHOLE_FILE_BYTES) return undefined
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
-  return failed(req, format, { code: 'tooLarge', text: mb(req.bytes.byteLength), detail: mb(MAX_FILE_BYTES) })
+  return failed(req, format, { code: 'tooLarge', text: mb(size), detail: mb(MAX_WHOLE_FILE_BYTES) })
 }
 
 /**
- * The file's result when this module can read it: a file over the size limit, JSON, or a plain
- * tidy CSV. Null when the general path has to: a workbook, or a CSV the fast path leaves to it.
+ * The file's result when this module can read it: JSON, a plain tidy CSV, or a file refused for
+ * its size. Null when the general path has to: a workbook, or a CSV the fast path leaves to it.
  */
 export function parseCommon(req: ParseRequest, catalogues: Catalogues): ParsedFile | null {
   const format = req.format ?? formatOf(req.file)
-  const big = tooLarge(req, format)
-  if (big) return big
-  if (format === 'xlsx') return null
-  if (format === 'json') return review(finish(req, format, prepareJson(req), catalogues), req, catalogues)
+  if (format === 'xlsx') return tooLarge(req, format) ?? null
+  if (format === 'json') return tooLarge(req, format) ?? review(finish(req, format, prepareJson(req), catalogues), req, catalogues)
+  return parseCsvCommon(req, catalogues) ?? tooLarge(req, format) ?? null
+}
+
+/** A plain tidy CSV by the fast path, or null for the general one. */
+function parseCsvCommon(req: ParseRequest, catalogues: Catalogues): ParsedFile | null {
   // A plain tidy CSV takes the fast path (bytes straight into typed columns); anything it does not
   // handle — wide tables, user mappings, broken quotes, mixed line ends — comes back null and goes
   // the general way, which gives the same table and the same report.
   const o = req.options
   if (req.generalPath || o?.indicatorMap?.length || o?.regionMap?.length || o?.period || semicolonSeparated(req)) return null
+  const maxRows = req.maxRows ?? maxRowsHere()
   const fast = parseCsvFast(
-    { file: req.file, bytes: new Uint8Array(req.bytes), encoding: req.encoding, delimiter: req.delimiter, defaultSource: req.defaultSource },
+    { file: req.file, bytes: req.bytes, encoding: req.encoding, delimiter: req.delimiter, defaultSource: req.defaultSource, maxRows },
     regionLookup(catalogues),
     new IndicatorLookup(catalogues.indicators),
   )
+  if (fast && 'tooManyRows' in fast) return failed(req, 'csv', { code: 'tooManyRows', text: String(fast.tooManyRows), detail: (sizeOf(req.bytes) / 1048576).toFixed(1) })
   return fast ? review(fast, req, catalogues) : null
 }
 
@@ -251,7 +278,7 @@ export function decodingProblems(req: ParseRequest, decoded: Decoded): LoadProbl
 }
 
 function prepareJson(req: ParseRequest): Prepared {
-  const { text, encoding } = decodeBytes(new Uint8Array(req.bytes), req.encoding)
+  const { text, encoding } = decodeBytes(wholeOf(req.bytes), req.encoding)
   if (text.trim() === '') return { fatal: { code: 'emptyFile' }, encoding }
   let json: unknown
   try {
@@ -277,7 +304,7 @@ function prepareJson(req: ParseRequest): Prepared {
  */
 function semicolonSeparated(req: ParseRequest): boolean {
   if (req.delimiter) return req.delimiter === ';'
-  const bytes = new Uint8Array(req.bytes, 0, Math.min(req.bytes.byteLength, 65536))
+  const bytes = headOf(req.bytes, 65536)
   let semi = 0
   let other = 0
   for (const b of bytes) {

@@ -4,6 +4,7 @@
  * reader. The loader worker loads this module only when a file needs it (see parse-common.ts).
  */
 import { decodeBytes } from './decode'
+import { wholeOf } from './byte-source'
 import type { Progress } from './grid'
 import { gridFromCsv } from './csv-grid'
 import { parseWorkbook } from './parse-workbook'
@@ -21,7 +22,7 @@ export async function parseGeneral(req: ParseRequest, catalogues: Catalogues, on
 }
 
 function prepareCsv(req: ParseRequest, onProgress?: Progress): Prepared {
-  const decoded = decodeBytes(new Uint8Array(req.bytes), req.encoding)
+  const decoded = decodeBytes(wholeOf(req.bytes), req.encoding)
   const { text, encoding } = decoded
   if (text.trim() === '') return { fatal: { code: 'emptyFile' }, encoding }
   const grid = gridFromCsv(req.file, text, req.delimiter, onProgress)

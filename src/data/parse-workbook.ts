@@ -8,6 +8,7 @@
  * Part of the general path: the loader worker loads it, and ExcelJS with it, with the first workbook.
  */
 import { fieldOfHeader } from './facts'
+import { sizeOf, wholeBufferOf } from './byte-source'
 import type { Grid } from './grid'
 import { combineParsed, describeWith } from './combine-parsed'
 import { failed, finish, regionLookup, review, type Catalogues, type ParsedFile, type ParseRequest } from './parse-common'
@@ -19,7 +20,7 @@ import type { SheetReading, SheetReport, SheetSummary, WorkbookInfo } from './wo
 import type { Sheet } from './workbook/sheet'
 
 export async function parseWorkbook(req: ParseRequest, catalogues: Catalogues): Promise<ParsedFile> {
-  const book = await readWorkbook(req.bytes)
+  const book = await readWorkbook(wholeBufferOf(req.bytes))
   if (typeof book === 'string') return failed(req, 'xlsx', { code: 'badXlsx', detail: book })
   if (book.length === 0) return failed(req, 'xlsx', { code: 'emptyFile' })
   const regions = regionLookup(catalogues)
@@ -47,7 +48,7 @@ export async function parseWorkbook(req: ParseRequest, catalogues: Catalogues): 
   })
   const result = parts.length > 0 ? combineParsed(parts, req.file, describeWith(catalogues)) : emptyResult(req)
   if (several) result.report.file = req.file
-  result.bytes = req.bytes.byteLength
+  result.bytes = sizeOf(req.bytes)
   result.workbook = workbookInfo(book, summaries, reports, several)
   return result
 }

@@ -34,6 +34,7 @@ export type ProblemCode =
   | 'emptyFile'
   | 'headerOnly'
   | 'tooLarge'
+  | 'tooManyRows'
   | 'parseError'
   | 'badJson'
   | 'badXlsx'

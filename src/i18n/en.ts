@@ -214,7 +214,7 @@ const en: typeof zh = {
     badValue: '“{text}” is not a number',
     duplicate: 'Duplicate of row {detail}',
     headerOnly: 'Only a header, no data rows: check that the data range was selected when exporting',
-    tooLarge: 'The file is {text} MB, over the {detail} MB limit: split it by year or region and import the parts',
+    tooLarge: 'The file is {text} MB, over the {detail} MB limit for files read whole: split it by year or region and import the parts, or save it as a tidy UTF-8 CSV (one column each for region, period, indicator and value), which has no such limit',
     badXlsx: 'Could not read the Excel file: {detail}. Save it again as .xlsx or CSV and retry',
     undecodable: 'This row has bytes the chosen encoding {detail} cannot read: choose another encoding in the preview',
     unbalancedQuotes: 'A quote is never closed, so the rest of the file was read as one cell: check the double quotes in this row',

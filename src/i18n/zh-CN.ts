@@ -212,7 +212,7 @@ export default {
     badValue: '“{text}”不是数值',
     duplicate: '与第{detail}行重复',
     headerOnly: '只有表头，没有数据行：请确认导出时选中了数据区域',
-    tooLarge: '文件大小 {text} MB，超过 {detail} MB 的上限：请按年份或地区拆分后分别导入',
+    tooLarge: '文件大小 {text} MB，超过此类文件一次读入的 {detail} MB 上限：请按年份或地区拆分后分别导入，或另存为 UTF-8 的长表 CSV（地区、期间、指标、数值各一列，不受此上限限制）',
     badXlsx: '无法读取 Excel 文件：{detail}。请在 Excel 中另存为 .xlsx 或 CSV 后重试',
     undecodable: '此行有按所选编码 {detail} 无法识别的字节：请在预览中换一种编码',
     unbalancedQuotes: '引号没有配对，此行之后的内容被读成了一个单元格：请检查该行的双引号',

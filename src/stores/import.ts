@@ -11,7 +11,6 @@ import { CancelledError, fetchBlob, startParse, type ParseJob } from '@/data/loa
 import type { ParsedFile, WorkbookChoices } from '@/data/parse'
 import { parseInputs, type ChosenFile } from '@/data/import-request'
 import type { Encoding } from '@/data/decode'
-import { MAX_FILE_BYTES } from '@/data/decode'
 import type { Delimiter } from '@/data/delimiter'
 import { splitUnit } from '@/data/units'
 import { customIndicator, customIndicatorId, isUnit, type CustomIndicatorSpec } from '@/data/custom'
@@ -91,13 +90,6 @@ export const useImportStore = defineStore('import', () => {
   async function openFiles(list: readonly File[]): Promise<void> {
     if (list.length === 0) return
     open.value = true
-    const big = list.find((f) => f.size > MAX_FILE_BYTES)
-    if (big) {
-      files.value = []
-      preview.value = null
-      error.value = { key: 'tooLarge', params: { file: big.name, size: (big.size / 1048576).toFixed(1), limit: MAX_FILE_BYTES / 1048576 } }
-      return
-    }
     try {
       begin(list.map((f) => ({ name: f.name, data: f })))
     } catch (e) {

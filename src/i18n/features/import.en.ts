@@ -131,7 +131,6 @@ const en: typeof zh = {
     },
     errors: {
       noRows: '“{file}” has no usable rows.',
-      tooLarge: '“{file}” is {size} MB, over the {limit} MB limit. Split it by year or region and import the parts.',
       network: 'Could not reach {url} ({detail}). Check the address and the network; if the data is on another server, that server must allow this site to read it (CORS).',
       http: 'The server answered {status} for {url}. Check the address and whether it needs a login.',
       storage: {

@@ -129,7 +129,6 @@ export default {
     },
     errors: {
       noRows: '“{file}”中没有可用的数据行。',
-      tooLarge: '“{file}”有 {size} MB，超过 {limit} MB 的上限。请按年份或地区拆分后分别导入。',
       network: '无法连接 {url}（{detail}）。请检查网址和网络；如果数据在另一台服务器上，该服务器需要允许本站读取（CORS）。',
       http: '服务器返回错误 {status}（{url}）。请检查网址是否正确、是否需要登录。',
       storage: {
