@@ -1,5 +1,7 @@
 export default {
   regions: {
+    summary: '最高：{top}，{topValue}；最低：{bottom}，{bottomValue}；{reference}：{average}。',
+    breadcrumb: '地区层级',
     picker: '地区',
     pickerPlaceholder: '输入地区名称',
     tree: '{label}：省、市、县（区）',
