@@ -82,6 +82,7 @@ test('the two 鼓楼区 are named with their cities in the chips and the trend l
   await expect(page.getByTestId('chip-scope')).toContainText('南京市鼓楼区')
   await expect(page.getByTestId('chip-compare')).toContainText('徐州市鼓楼区')
   const canvas = page.getByTestId('trend-panel').locator('canvas').first()
+  await canvas.scrollIntoViewIfNeeded()
   const box = (await canvas.boundingBox())!
   const tooltip = page.getByTestId('trend-panel').locator('.chart-tooltip')
   // The legend is drawn on the canvas; the tooltip lists the same series names as text.
