@@ -67,3 +67,41 @@ test('every button and field can be reached with Tab and has a name', async ({ p
   expect(unnamed).toEqual([])
   for (const t of ['indicator-select', 'period-select', 'views-toggle', 'kpi-selected', 'decal-toggle']) expect([...seen]).toContain(t)
 })
+
+test('axe finds no serious or critical violations with the KPI drawer and the saved views open', async ({ page }) => {
+  test.setTimeout(240_000)
+  await page.goto('./')
+  await expect(page.getByTestId('map-panel').locator('canvas').first()).toBeVisible()
+
+  await page.getByTestId('kpi-selected').click()
+  await expect(page.getByTestId('kpi-detail')).toBeVisible()
+  await page.waitForTimeout(400)
+  expect(await page.getByRole('dialog').first().getAttribute('aria-label')).toMatch(/江苏省 · 职工稳定率/)
+  expect(await seriousViolations(page)).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('kpi-detail')).toBeHidden()
+
+  await page.getByTestId('views-toggle').click()
+  await expect(page.getByTestId('views-panel')).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('views-panel')).toBeHidden()
+
+})
+
+test('the period selects and the region picker name what they focus, and focus shows a ring', async ({ page }) => {
+  await page.goto('./')
+  await expect(page.getByTestId('map-panel').locator('canvas').first()).toBeVisible()
+  for (const [id, name] of [
+    ['period-select', '年度'],
+    ['from-select', '起始年度'],
+    ['indicator-select', '指标'],
+  ] as const) {
+    await expect(page.getByTestId(id).locator('[tabindex="0"]').first()).toHaveAttribute('aria-label', name)
+  }
+  await page.getByTestId('lang-toggle').focus()
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Tab')
+  const outline = await page.getByTestId('lang-toggle').evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth)
+  expect(outline).toBe('solid 2px')
+})

@@ -2,6 +2,7 @@
 import { computed, inject, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { regionCatalogue } from '@/data/catalogues'
+import { distinctRegionLabels } from '@/domain/regionLabels'
 import { palettes } from '@/charts/theme'
 import type { BuildContext } from '@/charts/options/types'
 import { useDashboardStore } from '@/stores/dashboard'
@@ -20,6 +21,12 @@ export function regionName(adcode: string, locale: Locale): string {
   const r = regionCatalogue.get(adcode)
   if (!r) return adcode
   return locale === 'zh-CN' ? r.name : r.nameEn
+}
+
+/** Names for regions shown together: short where unique among them, qualified (南京市鼓楼区) where not. */
+export function distinctNameOf(adcodes: readonly string[], locale: Locale): (adcode: string) => string {
+  const labels = distinctRegionLabels(regionCatalogue, adcodes, locale)
+  return (adcode) => labels.get(adcode) ?? regionName(adcode, locale)
 }
 
 export function indicatorName(ind: Indicator, locale: Locale): string {

@@ -1,6 +1,7 @@
 /**
- * Two-way sync between the filters store and the URL query. A change of region or map level pushes a
- * history entry (so Back walks up a drill-down); other changes replace the current one.
+ * Two-way sync between the filters store and the URL query. Every change the user makes pushes a
+ * history entry, so Back steps through them (a year chosen after drilling included); corrections
+ * the app makes by itself (filters.correct) replace the current entry.
  */
 import { watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router'
@@ -33,11 +34,11 @@ export function useUrlSync(): void {
   watch(
     () => filters.toQuery(),
     (next, prev) => {
+      const automatic = filters.takeAutomatic()
       if (sameQuery(route.query, next)) return
       const lang = route.query.lang
       const query = lang ? { ...next, lang } : next
-      // Region and map-level changes are places one can go back from; the rest refine the same place.
-      if (prev && (prev.region !== next.region || prev.level !== next.level)) void router.push({ query })
+      if (prev && !automatic) void router.push({ query })
       else void router.replace({ query })
     },
   )

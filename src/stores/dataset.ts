@@ -64,11 +64,13 @@ export const useDatasetStore = defineStore('dataset', () => {
   /** Swaps the custom indicators, first moving the filters off one that is about to go. */
   function swapCustomIndicators(list: readonly Indicator[]) {
     const filters = useFiltersStore()
-    if (!indicatorCatalogue.byId.has(filters.indicator) || (isCustomIndicator(filters.indicator) && !list.some((i) => i.id === filters.indicator)))
-      filters.setIndicator(DEFAULT_INDICATOR)
-    setCustomIndicators(list)
-    // A link or saved view naming one of this dataset's own indicators shows it now.
-    filters.adoptPendingIndicator()
+    filters.correct(() => {
+      if (!indicatorCatalogue.byId.has(filters.indicator) || (isCustomIndicator(filters.indicator) && !list.some((i) => i.id === filters.indicator)))
+        filters.setIndicator(DEFAULT_INDICATOR)
+      setCustomIndicators(list)
+      // A link or saved view naming one of this dataset's own indicators shows it now.
+      filters.adoptPendingIndicator()
+    })
   }
 
   function replace(next: FactTable, nextReports: LoadReport[], sample: boolean) {

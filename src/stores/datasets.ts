@@ -87,9 +87,11 @@ export const useDatasetsStore = defineStore('datasets', () => {
     const filters = useFiltersStore()
     const view = landingView(dataset.context, filters.indicator, HEADLINE_INDICATORS, new Date())
     if (!view) return
-    if (!keep.region) filters.setScope(view.scope)
-    if (!keep.indicator) filters.setIndicator(view.indicator)
-    filters.setPeriod(null)
+    filters.correct(() => {
+      if (!keep.region) filters.setScope(view.scope)
+      if (!keep.indicator) filters.setIndicator(view.indicator)
+      filters.setPeriod(null)
+    })
   }
 
   async function loadLink(url: string): Promise<boolean> {

@@ -79,4 +79,16 @@ describe('filters store', () => {
     f.toggleCompare('320102')
     expect(f.compare).toContain('320102')
   })
+
+  it('marks the corrections the app makes itself, only when they change something, and forgets them once read', () => {
+    const f = useFiltersStore()
+    f.correct(() => f.setPeriod(null))
+    expect(f.takeAutomatic()).toBe(false)
+    f.correct(() => f.setScope('320205'))
+    expect(f.scope).toBe('320205')
+    expect(f.takeAutomatic()).toBe(true)
+    expect(f.takeAutomatic()).toBe(false)
+    f.setPeriod('2023')
+    expect(f.takeAutomatic()).toBe(false)
+  })
 })

@@ -48,6 +48,12 @@ export const useFiltersStore = defineStore('filters', () => {
    * loading. It stays in the URL and is taken up when the dataset's indicators arrive.
    */
   let pendingIndicator: string | null = null
+  /**
+   * Whether the latest change was made by the app rather than the user (a dataset's landing view,
+   * an indicator that went away with its dataset): the URL then replaces its history entry
+   * instead of adding one, so Back steps through the user's own changes only.
+   */
+  let automatic = false
 
   function setScope(adcode: string) {
     if (regionCatalogue.has(adcode)) scope.value = adcode
@@ -88,6 +94,19 @@ export const useFiltersStore = defineStore('filters', () => {
   /** Adds a region to the comparison set, or takes it out if it is in. */
   function toggleCompare(adcode: string) {
     setCompare(compare.value.includes(adcode) ? compare.value.filter((a) => a !== adcode) : [...compare.value, adcode])
+  }
+
+  /** Runs a correction the app makes by itself; see `automatic`. */
+  function correct(change: () => void) {
+    const before = JSON.stringify(toQuery())
+    change()
+    if (JSON.stringify(toQuery()) !== before) automatic = true
+  }
+  /** Whether the changes since the last call were the app's own corrections (and forgets it). */
+  function takeAutomatic(): boolean {
+    const was = automatic
+    automatic = false
+    return was
   }
 
   /** Applies a URL query; values that do not name a known region, indicator or period are ignored. */
@@ -165,6 +184,8 @@ export const useFiltersStore = defineStore('filters', () => {
     toggleCompare,
     applyQuery,
     toQuery,
+    correct,
+    takeAutomatic,
     clear,
     reset,
   }

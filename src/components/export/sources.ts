@@ -6,7 +6,7 @@ import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { ChartOption } from '@/charts/options/types'
 import type { ChartPalette } from '@/charts/theme'
-import { indicatorName, regionName } from '@/composables/useChartContext'
+import { distinctNameOf, indicatorName, regionName } from '@/composables/useChartContext'
 import { parsePeriod } from '@/domain/periods'
 import type { ChartExportSpec, ChartKind, DataTable } from '@/export/types'
 import type { Figure } from '@/domain/figures'
@@ -57,7 +57,8 @@ function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: 
     const period = dashboard.period
     const ind = dashboard.indicator
     const filters = [t('export.subtitle.year', { period: dashboard.periodLabel }), regionName(parent, ui.locale), t('export.subtitle.children', { level })]
-    if (ranking.highlight) filters.push(t('export.subtitle.highlight', { region: regionName(ranking.highlight, ui.locale) }))
+    const nameOf = distinctNameOf(ranking.items.map((it) => it.adcode), ui.locale)
+    if (ranking.highlight) filters.push(t('export.subtitle.highlight', { region: nameOf(ranking.highlight) }))
     const table = (): DataTable => {
       const words = figureText()
       const note = (f: Figure) => (Number.isNaN(f.value) ? words.withoutValue(f, ind) : words.notes(f, ind).join('；'))
@@ -76,7 +77,7 @@ function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: 
         ],
         rows: ranking.items.map((it) => [
           it.adcode,
-          regionName(it.adcode, ui.locale),
+          nameOf(it.adcode),
           round(it.value, ind.decimals),
           it.rank || null,
           it.previousRank || null,
@@ -120,8 +121,9 @@ export function useTrendExport(option: OptionFor, referenceLabel: () => string |
     const ind = dashboard.indicator
     const ref = referenceLabel()
     // The scope's line, the regions compared with it (or one line per year), then the reference.
+    const nameOf = distinctNameOf(trend.series.map((line) => line.key), ui.locale)
     const lines = trend.series.map((line) => ({
-      label: line.kind === 'region' ? regionName(line.key, ui.locale) : line.key,
+      label: line.kind === 'region' ? nameOf(line.key) : line.key,
       values: line.values,
     }))
     if (trend.reference && ref) lines.push({ label: ref, values: trend.reference.values })

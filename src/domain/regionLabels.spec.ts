@@ -1,0 +1,85 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import regionsJson from '../../data/regions.json'
+import { loadRegionCatalogue, RegionCatalogue } from './regions'
+import { distinctRegionLabels, regionLabel, regionMatches, searchRegions } from './regionLabels'
+import type { Region } from './types'
+
+const jiangsu = loadRegionCatalogue(regionsJson)
+const NANJING_GULOU = '320106'
+const XUZHOU_GULOU = '320302'
+
+function region(adcode: string, name: string, nameEn: string, parent: string | null, level: Region['level']): Region {
+  return { adcode, name, shortName: name.slice(0, -1), nameEn, parent, level, aliases: [] }
+}
+
+/** Two cities of one name in two provinces, each with a 城关区: three levels are needed to tell the districts apart. */
+const twoProvinces = new RegionCatalogue([
+  region('100000', '全国', 'China', null, 'province'),
+  region('110000', '甲省', 'Jia', '100000', 'province'),
+  region('110100', '新城市', 'Xincheng', '110000', 'city'),
+  region('110101', '城关区', 'Chengguan', '110100', 'district'),
+  region('120000', '乙省', 'Yi', '100000', 'province'),
+  region('120100', '新城市', 'Xincheng', '120000', 'city'),
+  region('120101', '城关区', 'Chengguan', '120100', 'district'),
+])
+
+describe('distinctRegionLabels', () => {
+  it('keeps short names while they are unique among the regions shown', () => {
+    const labels = distinctRegionLabels(jiangsu, [NANJING_GULOU, '320105'], 'zh-CN')
+    expect(labels.get(NANJING_GULOU)).toBe('鼓楼区')
+    expect(labels.get('320105')).toBe('建邺区')
+  })
+
+  it('names the two 鼓楼区 with their cities when both are shown, in both languages', () => {
+    const zh = distinctRegionLabels(jiangsu, [NANJING_GULOU, XUZHOU_GULOU, '320105'], 'zh-CN')
+    expect(zh.get(NANJING_GULOU)).toBe('南京市鼓楼区')
+    expect(zh.get(XUZHOU_GULOU)).toBe('徐州市鼓楼区')
+    expect(zh.get('320105')).toBe('建邺区')
+    const en = distinctRegionLabels(jiangsu, [NANJING_GULOU, XUZHOU_GULOU], 'en')
+    expect(en.get(NANJING_GULOU)).toBe('Gulou, Nanjing')
+    expect(en.get(XUZHOU_GULOU)).toBe('Gulou, Xuzhou')
+  })
+
+  it('gives every one of the 95 districts and 13 cities a label no other shown region has', () => {
+    const all = jiangsu.all.map((r) => r.adcode)
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const labels = distinctRegionLabels(jiangsu, all, locale)
+      expect(new Set(labels.values()).size).toBe(all.length)
+    }
+  })
+
+  it('goes up as many levels as it takes, and leaves unknown codes as they are', () => {
+    const labels = distinctRegionLabels(twoProvinces, ['110101', '120101', '999999'], 'zh-CN')
+    expect(labels.get('110101')).toBe('甲省新城市城关区')
+    expect(labels.get('120101')).toBe('乙省新城市城关区')
+    expect(labels.get('999999')).toBe('999999')
+  })
+})
+
+describe('regionLabel', () => {
+  it('qualifies a name the catalogue holds twice, and only such a name', () => {
+    expect(regionLabel(jiangsu, XUZHOU_GULOU, 'zh-CN')).toBe('徐州市鼓楼区')
+    expect(regionLabel(jiangsu, '320205', 'zh-CN')).toBe('锡山区')
+    expect(regionLabel(jiangsu, '320205', 'en')).toBe(jiangsu.get('320205')!.nameEn)
+  })
+})
+
+describe('searchRegions', () => {
+  it('finds 锡山区 from 锡山, and a city before its counties', () => {
+    expect(searchRegions(jiangsu, '锡山').map((r) => r.name)).toEqual(['锡山区'])
+    const wuxi = searchRegions(jiangsu, '无锡')
+    expect(wuxi[0]?.name).toBe('无锡市')
+  })
+
+  it('matches English names without regard to case, full-width text and spaces', () => {
+    expect(searchRegions(jiangsu, 'gulou').map((r) => r.adcode)).toEqual([NANJING_GULOU, XUZHOU_GULOU])
+    expect(searchRegions(jiangsu, ' 江 阴 ').map((r) => r.name)).toEqual(['江阴市'])
+    expect(regionMatches(jiangsu.get('320281')!, 'ＪＩＡＮＧＹＩＮ')).toBe(true)
+  })
+
+  it('matches nothing for an empty text', () => {
+    expect(searchRegions(jiangsu, '  ')).toEqual([])
+    expect(regionMatches(jiangsu.get('320000')!, '')).toBe(false)
+  })
+})

@@ -1,0 +1,80 @@
+/**
+ * Names of regions as a reader sees them side by side. A short name (鼓楼区) is enough while it is
+ * the only one of its kind among the regions shown; where two shown regions share it, each is
+ * named with its parents (南京市鼓楼区, 徐州市鼓楼区; in English "Gulou, Nanjing"), so legends,
+ * chips, tooltips, table rows and exports never show two lines with one label.
+ *
+ * Also the search behind the region picker: what a typed text matches in the catalogue.
+ */
+import type { Locale } from './format'
+import { normaliseRegionText, type RegionCatalogue } from './regions'
+import type { Region } from './types'
+
+function ownName(region: Region, locale: Locale): string {
+  return locale === 'zh-CN' ? region.name : region.nameEn
+}
+
+/** The name with `depth` parents in front (zh: 南京市鼓楼区) or behind (en: Gulou, Nanjing); never the root province. */
+function qualifiedName(catalogue: RegionCatalogue, region: Region, locale: Locale, depth: number): string {
+  const parents = catalogue
+    .ancestors(region.adcode)
+    .filter((p) => p.parent !== null)
+    .slice(-depth)
+  if (parents.length === 0) return ownName(region, locale)
+  return locale === 'zh-CN'
+    ? `${parents.map((p) => p.name).join('')}${region.name}`
+    : [region.nameEn, ...parents.map((p) => p.nameEn).reverse()].join(', ')
+}
+
+/** The name of one region, qualified by its parents whenever the catalogue holds another of that name. */
+export function regionLabel(catalogue: RegionCatalogue, adcode: string, locale: Locale): string {
+  const region = catalogue.get(adcode)
+  if (region === undefined) return adcode
+  const namesakes = catalogue.all.filter((r) => ownName(r, locale) === ownName(region, locale)).map((r) => r.adcode)
+  return distinctRegionLabels(catalogue, namesakes, locale).get(adcode) ?? adcode
+}
+
+/**
+ * A label for each of the regions shown together: the plain name where it is unique among them,
+ * otherwise the name with as many parents as it takes to tell them apart. Unknown adcodes keep
+ * their code as label.
+ */
+export function distinctRegionLabels(catalogue: RegionCatalogue, adcodes: readonly string[], locale: Locale): Map<string, string> {
+  const regions = [...new Set(adcodes)].map((a) => catalogue.get(a)).filter((r): r is Region => r !== undefined)
+  const labels = new Map<string, string>(adcodes.map((a) => [a, a]))
+  let pending = regions
+  for (let depth = 0; pending.length > 0 && depth <= 3; depth++) {
+    const names = pending.map((r) => (depth === 0 ? ownName(r, locale) : qualifiedName(catalogue, r, locale, depth)))
+    const counts = new Map<string, number>()
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1)
+    const still: Region[] = []
+    pending.forEach((r, k) => {
+      const name = names[k]!
+      if (counts.get(name) === 1 || depth === 3) labels.set(r.adcode, name)
+      else still.push(r)
+    })
+    pending = still
+  }
+  return labels
+}
+
+function searchKeys(region: Region): string[] {
+  return [region.name, region.shortName, region.nameEn, ...region.aliases].map((s) => normaliseRegionText(s).toLowerCase())
+}
+
+/**
+ * The regions whose name, short name, English name or an alias contains the typed text (after the
+ * same normalisation as file names: full-width to half-width, no spaces; case-insensitive), in
+ * catalogue order: the province, then each city before its counties. An empty text matches nothing.
+ */
+export function searchRegions(catalogue: RegionCatalogue, text: string): Region[] {
+  const key = normaliseRegionText(text).toLowerCase()
+  if (key === '') return []
+  return catalogue.all.filter((r) => searchKeys(r).some((k) => k.includes(key)))
+}
+
+/** Whether one region answers to the typed text, as in searchRegions. */
+export function regionMatches(region: Region, text: string): boolean {
+  const key = normaliseRegionText(text).toLowerCase()
+  return key !== '' && searchKeys(region).some((k) => k.includes(key))
+}
