@@ -4,13 +4,11 @@
  * the canvas (PNG) and SVG renderers.
  */
 import { getMap } from 'echarts/core'
-import type { ComposeOption } from 'echarts/core'
 import type { GraphicComponentOption } from 'echarts/components'
-import type { ChartOption } from '@/charts/options/types'
 import type { ChartPalette } from '@/charts/theme'
-import type { ChartExportSpec, ImageOptions } from './types'
+import type { ChartExportSpec, ExportOption, ImageOptions } from './types'
 
-export type ReportOption = ChartOption & ComposeOption<GraphicComponentOption>
+export type ReportOption = ExportOption
 type GraphicElements = NonNullable<Extract<GraphicComponentOption, { elements?: unknown }>['elements']>
 
 /** Fonts that carry Chinese on Windows, macOS, Linux and in LibreOffice. */
@@ -76,7 +74,7 @@ function one<T>(v: T | T[] | undefined): T | undefined {
   return Array.isArray(v) ? v[0] : v
 }
 
-function watermarkGraphic(text: string, width: number, height: number): GraphicComponentOption {
+function watermarkElements(text: string, width: number, height: number): GraphicElements {
   const size = Math.max(16, Math.round(width / 24))
   const cols = 3
   const rows = Math.max(2, Math.round((height / width) * 3))
@@ -94,11 +92,11 @@ function watermarkGraphic(text: string, width: number, height: number): GraphicC
       })
     }
   }
-  return { elements }
+  return elements
 }
 
 /** The report option for a chart option drawn in `palette` (always the light one for exports). */
-export function reportOption(base: ChartOption, spec: Texts, palette: ChartPalette, opts: ImageOptions): ReportOption {
+export function reportOption(base: ExportOption, spec: Texts, palette: ChartPalette, opts: ImageOptions): ReportOption {
   const frame = reportFrame(spec, opts)
   const inner = opts.width - 2 * PAD
   // A report shows every row and period: no tooltips, no zoom window.
@@ -133,8 +131,21 @@ export function reportOption(base: ChartOption, spec: Texts, palette: ChartPalet
     ],
   }
 
+  const plotHeight = Math.max(1, opts.height - frame.top - frame.bottom)
+  const grids = Array.isArray(base.grid) ? base.grid : []
   const grid = one(base.grid)
-  if (grid) {
+  if (grids.length > 1) {
+    // Small multiples: panels placed in percentages of the chart, moved into the plot box.
+    option.grid = grids.map((g) => ({
+      ...g,
+      left: boxed(g.left, PAD, inner),
+      top: boxed(g.top, frame.top, plotHeight),
+      width: boxed(g.width, 0, inner),
+      height: boxed(g.height, 0, plotHeight),
+    }))
+    const titles = Array.isArray(base.title) ? base.title : base.title ? [base.title] : []
+    option.title = [...(option.title as object[]), ...titles.map((tt) => ({ ...tt, left: boxed(tt.left, PAD, inner), top: boxed(tt.top, frame.top, plotHeight) }))]
+  } else if (grid) {
     option.grid = {
       ...grid,
       top: frame.top + num(grid.top),
@@ -148,6 +159,13 @@ export function reportOption(base: ChartOption, spec: Texts, palette: ChartPalet
   if (yAxis && yAxis.type === 'category') option.yAxis = { ...yAxis, axisLabel: { ...yAxis.axisLabel, interval: 0 } }
   const legend = one(base.legend)
   if (legend) option.legend = { ...legend, top: frame.top, left: PAD + num(legend.left) }
+  const radar = one(base.radar)
+  if (radar) {
+    // Below the legend, with room around for the axis names.
+    const top = frame.top + (legend ? 28 : 0)
+    const h = Math.max(1, opts.height - top - frame.bottom)
+    option.radar = { ...radar, center: [opts.width / 2, top + h / 2], radius: Math.max(10, Math.min(inner * 0.32, h / 2 - 28)) }
+  }
   const visualMap = one(base.visualMap)
   if (visualMap) option.visualMap = { ...visualMap, left: PAD, bottom: frame.bottom + 4 }
   const series = Array.isArray(base.series) ? base.series : base.series ? [base.series] : []
@@ -162,8 +180,29 @@ export function reportOption(base: ChartOption, spec: Texts, palette: ChartPalet
     const size = aspect >= 1 ? Math.min(boxW, boxH * aspect) : Math.min(boxH, boxW / aspect)
     return { ...s, layoutCenter: [PAD + boxW / 2, top + boxH / 2], layoutSize: size }
   })
-  if (opts.watermark.trim()) option.graphic = watermarkGraphic(opts.watermark.trim(), opts.width, opts.height)
+  const elements: GraphicElements = [...fittedDrawing(base, { x: PAD, y: frame.top, width: inner, height: plotHeight })]
+  if (opts.watermark.trim()) elements.push(...watermarkElements(opts.watermark.trim(), opts.width, opts.height))
+  option.graphic = elements.length > 0 ? { elements } : undefined
   return option
+}
+
+/** A position given in percent of the chart (or pixels), as pixels inside a box starting at `start`. */
+function boxed(v: unknown, start: number, length: number): number {
+  if (typeof v === 'number') return start + v
+  const pct = typeof v === 'string' ? /^(-?[\d.]+)%$/.exec(v) : null
+  return pct ? start + (Number(pct[1]) / 100) * length : start
+}
+
+/** A drawing of graphic elements (the table), scaled to fit the plot box and centred across it. */
+function fittedDrawing(base: ExportOption, box: { x: number; y: number; width: number; height: number }): GraphicElements {
+  const graphic = one(base.graphic as GraphicComponentOption | GraphicComponentOption[] | undefined)
+  const list = (graphic && 'elements' in graphic ? graphic.elements : undefined) ?? []
+  return (Array.isArray(list) ? list : [list]).map((el) => {
+    const size = (el as { info?: { width?: number; height?: number } }).info
+    if (!size?.width || !size.height) return el
+    const scale = Math.min(box.width / size.width, box.height / size.height)
+    return { ...el, x: box.x + (box.width - size.width * scale) / 2, y: box.y, scaleX: scale, scaleY: scale }
+  })
 }
 
 /** Width ÷ height of a registered map as ECharts draws it (latitude stretched by 1 ÷ aspectScale). */

@@ -16,7 +16,7 @@ import { useFiltersStore } from '@/stores/filters'
 import { useUiStore } from '@/stores/ui'
 
 /** The part of an export spec a chart supplies; its panel adds title, unit, definition and source. */
-export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight'>
+export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight' | 'key'>
 
 type OptionFor = (palette: ChartPalette) => ChartOption | null
 
@@ -30,7 +30,7 @@ export function periodEnd(code: string): { year: number; month: number; day: num
   return { year: p.year, month, day: new Date(Date.UTC(p.year, month, 0)).getUTCDate() }
 }
 
-function useCommon() {
+export function useCommon() {
   const dashboard = useDashboardStore()
   const filters = useFiltersStore()
   const ui = useUiStore()
@@ -65,6 +65,7 @@ function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: 
       const anyPublished = ranking.items.some((it) => words.published(it.figure) !== '')
       return {
         name: `${indName()} ${period}`,
+        sheet: { subject: indName(), kind: t(`export.sheet.${kind}`), period },
         header: [
           t('export.table.code'),
           t('export.table.region'),
@@ -127,6 +128,7 @@ export function useTrendExport(option: OptionFor, referenceLabel: () => string |
     if (trend.reference && ref) lines.push({ label: ref, values: trend.reference.values })
     const table = (): DataTable => ({
       name: `${indName()} ${scope}`,
+      sheet: { subject: indName(), kind: t('export.sheet.trend'), period: span },
       header: [t('export.table.period'), ...lines.map((l) => t('export.table.value', { indicator: l.label, unit: unit() }))],
       rows: trend.periods.map((p, i) => [p, ...lines.map((l) => round(l.values[i] ?? NaN, ind.decimals))]),
       decimals: [null, ...lines.map(() => ind.decimals)],

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test'
+import { strFromU8, unzipSync } from 'fflate'
+import { allMenu, chartMenu, fromMenu, pngStats, ready, svgText } from './export-helpers'
+
+test.use({ testIdAttribute: 'data-test', acceptDownloads: true })
+
+const PANELS = ['map-panel', 'trend-panel', 'ranking-panel', 'radar-panel', 'table-panel', 'multiples-panel']
+
+test('every chart panel exports, and export all carries every panel before it is scrolled to', async ({ page }) => {
+  await page.goto('./#/?region=320200&period=2023')
+  await ready(page)
+
+  // Export all first: the panels below the fold have not been scrolled near yet.
+  const zip = unzipSync(new Uint8Array((await fromMenu(page, allMenu(page), 'export-all-zip')).bytes))
+  const names = Object.keys(zip)
+  expect(names).toHaveLength(PANELS.length * 2)
+  expect(names).toEqual(expect.arrayContaining(['指标画像_无锡市_2023.png', '地区指标一览表_无锡市各区县一览_2023.svg']))
+
+  for (const panel of PANELS) {
+    await page.getByTestId(panel).scrollIntoViewIfNeeded()
+    const png = await fromMenu(page, chartMenu(page, panel), 'export-png')
+    const stats = await pngStats(page, png.bytes)
+    expect(stats.inked, panel).toBeGreaterThan(2000)
+    const svg = await svgText(page, (await fromMenu(page, chartMenu(page, panel), 'export-svg')).bytes)
+    expect(svg.error).toBeNull()
+    expect(svg.text).toContain((await page.getByTestId(panel).locator('h2').innerText()).trim())
+    expect(svg.text).toContain('数据来源：')
+    expect(svg.text).toContain('数据截至 2023年12月31日')
+  }
+
+  // The table as an image names every district with its figures and what the shading means.
+  const table = await svgText(page, (await fromMenu(page, chartMenu(page, 'table-panel'), 'export-svg')).bytes)
+  for (const name of ['锡山区', '江阴市', '宜兴市']) expect(table.text).toContain(name)
+  expect(table.text).toContain('底色越深')
+
+  // In Word, the table is a real table; in Excel, one sheet a panel.
+  const brief = strFromU8(unzipSync(new Uint8Array((await fromMenu(page, allMenu(page), 'export-all-docx')).bytes))['word/document.xml']!)
+  expect(brief.match(/<w:tbl>/g)?.length).toBeGreaterThanOrEqual(2)
+  const book = unzipSync(new Uint8Array((await fromMenu(page, allMenu(page), 'export-all-viewXlsx')).bytes))
+  expect(Object.keys(book).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(PANELS.length)
+})
