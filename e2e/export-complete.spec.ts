@@ -39,3 +39,24 @@ test('every chart panel exports, and export all carries every panel before it is
   const book = unzipSync(new Uint8Array((await fromMenu(page, allMenu(page), 'export-all-viewXlsx')).bytes))
   expect(Object.keys(book).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(PANELS.length)
 })
+
+test('the exported ranking carries its key: colours, rank marks and the reference line', async ({ page }) => {
+  let moves = 0
+  for (const [query, ref] of [
+    ['region=320200&period=2023', '无锡市整体'],
+    ['period=2023', '江苏省整体'],
+    ['period=2024', '江苏省整体'],
+  ] as const) {
+    await page.goto(`./#/?${query}`)
+    await ready(page)
+    const svg = await svgText(page, (await fromMenu(page, chartMenu(page, 'ranking-panel'), 'export-svg')).bytes)
+    expect(svg.text).toContain(`高于${ref}`)
+    expect(svg.text).toContain(`低于${ref}`)
+    expect(svg.text).toMatch(new RegExp(`${ref} \\d+\\.\\d%`))
+    // ▲▼ are explained wherever a bar carries one.
+    const moved = /[▲▼]\d/.test(svg.text)
+    expect(svg.text.includes('▲▼ 较上年名次升降')).toBe(moved)
+    if (moved) moves++
+  }
+  expect(moves).toBeGreaterThan(0)
+})

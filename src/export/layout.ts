@@ -6,13 +6,15 @@
 import { getMap } from 'echarts/core'
 import type { GraphicComponentOption } from 'echarts/components'
 import type { ChartPalette } from '@/charts/theme'
-import type { ChartExportSpec, ExportOption, ImageOptions } from './types'
+import type { ChartExportSpec, ExportOption, ImageOptions, KeyItem } from './types'
 
 export type ReportOption = ExportOption
 type GraphicElements = NonNullable<Extract<GraphicComponentOption, { elements?: unknown }>['elements']>
 
-/** Fonts that carry Chinese on Windows, macOS, Linux and in LibreOffice. */
-export const REPORT_FONTS = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif"
+import { keyElements, keyHeight } from './key'
+import { lineCount, REPORT_FONTS } from './text'
+
+export { lineCount, REPORT_FONTS, textWidth } from './text'
 
 const PAD = 24
 const TITLE_SIZE = 20
@@ -20,27 +22,15 @@ const SUBTITLE_SIZE = 13
 const NOTE_SIZE = 11
 const NOTE_LINE = 16
 
-/** Rough width of text: CJK and full-width characters are square, the rest about half as wide. */
-export function textWidth(text: string, fontSize: number): number {
-  let w = 0
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 1 : 0.58
-  return w * fontSize
-}
-
-/** Lines the text takes when broken to `width`. */
-export function lineCount(text: string, fontSize: number, width: number): number {
-  return text
-    .split('\n')
-    .reduce((n, para) => n + Math.max(1, Math.ceil(textWidth(para, fontSize) / Math.max(width, fontSize))), 0)
-}
-
 export interface ReportFrame {
   /** Space taken above and below the plot, in layout pixels. */
   top: number
   bottom: number
+  /** Where the key starts, under the filters. */
+  keyTop: number
 }
 
-type Texts = Pick<ChartExportSpec, 'title' | 'filters' | 'unit' | 'definition' | 'source' | 'asOf'> & { coverage?: string }
+type Texts = Pick<ChartExportSpec, 'title' | 'filters' | 'unit' | 'definition' | 'source' | 'asOf' | 'key'> & { coverage?: string }
 
 /**
  * Coverage of figures built from part of their region first (a reader must not miss it), then the
@@ -52,12 +42,13 @@ export function footnoteText(spec: Texts, width = Infinity): string {
   return [spec.coverage ?? '', spec.definition, ...tail].filter((s) => s.trim()).join('\n')
 }
 
-export function reportFrame(spec: Texts, opts: Pick<ImageOptions, 'width' | 'omitTitle'>): ReportFrame {
+export function reportFrame(spec: Texts, opts: Pick<ImageOptions, 'width' | 'omitTitle'>, key: readonly KeyItem[] = []): ReportFrame {
   const inner = opts.width - 2 * PAD
   const titleLines = opts.omitTitle ? 0 : lineCount(spec.title, TITLE_SIZE, inner)
-  const top = PAD + titleLines * (TITLE_SIZE + 6) + SUBTITLE_SIZE + 10 + 14
+  const keyTop = PAD + titleLines * (TITLE_SIZE + 6) + SUBTITLE_SIZE + 10 + 8
+  const top = keyTop + keyHeight(key, inner) + 6
   const bottom = PAD + lineCount(footnoteText(spec, inner), NOTE_SIZE, inner) * NOTE_LINE + 8
-  return { top, bottom }
+  return { top, bottom, keyTop }
 }
 
 function without<T extends object, K extends keyof T>(o: T, keys: K[]): Omit<T, K> {
@@ -97,7 +88,8 @@ function watermarkElements(text: string, width: number, height: number): Graphic
 
 /** The report option for a chart option drawn in `palette` (always the light one for exports). */
 export function reportOption(base: ExportOption, spec: Texts, palette: ChartPalette, opts: ImageOptions): ReportOption {
-  const frame = reportFrame(spec, opts)
+  const key = spec.key?.(palette) ?? []
+  const frame = reportFrame(spec, opts, key)
   const inner = opts.width - 2 * PAD
   // A report shows every row and period: no tooltips, no zoom window.
   const rest = without(base, ['tooltip', 'dataZoom'])
@@ -158,7 +150,8 @@ export function reportOption(base: ExportOption, spec: Texts, palette: ChartPale
   const yAxis = one(base.yAxis)
   if (yAxis && yAxis.type === 'category') option.yAxis = { ...yAxis, axisLabel: { ...yAxis.axisLabel, interval: 0 } }
   const legend = one(base.legend)
-  if (legend) option.legend = { ...legend, top: frame.top, left: PAD + num(legend.left) }
+  // Every entry shown: a report cannot page through a scrolling legend.
+  if (legend) option.legend = { ...legend, type: 'plain', top: frame.top, left: PAD + num(legend.left) }
   const radar = one(base.radar)
   if (radar) {
     // Below the legend, with room around for the axis names.
@@ -180,7 +173,7 @@ export function reportOption(base: ExportOption, spec: Texts, palette: ChartPale
     const size = aspect >= 1 ? Math.min(boxW, boxH * aspect) : Math.min(boxH, boxW / aspect)
     return { ...s, layoutCenter: [PAD + boxW / 2, top + boxH / 2], layoutSize: size }
   })
-  const elements: GraphicElements = [...fittedDrawing(base, { x: PAD, y: frame.top, width: inner, height: plotHeight })]
+  const elements: GraphicElements = [...keyElements(key, { x: PAD, y: frame.keyTop }, inner, palette), ...fittedDrawing(base, { x: PAD, y: frame.top, width: inner, height: plotHeight })]
   if (opts.watermark.trim()) elements.push(...watermarkElements(opts.watermark.trim(), opts.width, opts.height))
   option.graphic = elements.length > 0 ? { elements } : undefined
   return option

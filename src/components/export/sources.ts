@@ -47,7 +47,7 @@ export function useCommon() {
 }
 
 /** Map and ranking show the same regions: the children of the drawn region. */
-function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: OptionFor): ComputedRef<ChartExportSource> {
+function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: OptionFor, key?: ChartExportSpec['key']): ComputedRef<ChartExportSource> {
   const { dashboard, ui, t, indName, unit, asOf } = useCommon()
   const figureText = useFigureText()
   return computed<ChartExportSource>(() => {
@@ -95,6 +95,7 @@ function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: 
       fileName: { indicator: indName(), scope: t(`export.fileScope.${kind}`, { region: regionName(parent, ui.locale), level }), period },
       table,
       asOf: asOf(period),
+      ...(key ? { key } : {}),
       // About 24 px a bar plus the header and footnote; a map keeps the screen's proportions.
       ...(kind === 'ranking' ? { minReportHeight: ranking.items.length * 24 + 220 } : {}),
     }
@@ -105,8 +106,8 @@ export function useMapExport(option: OptionFor) {
   return useRegionalSource('map', option)
 }
 
-export function useRankingExport(option: OptionFor) {
-  return useRegionalSource('ranking', option)
+export function useRankingExport(option: OptionFor, key: ChartExportSpec['key']) {
+  return useRegionalSource('ranking', option, key)
 }
 
 export function useTrendExport(option: OptionFor, referenceLabel: () => string | null) {
