@@ -102,7 +102,7 @@ export function useTableExport(): ComputedRef<ChartExportSource> {
 export function useMultiplesExport(option: OptionFor, columns: number): ComputedRef<ChartExportSource> {
   const { dashboard, ui, t, indName, asOf } = useCommon()
   return computed<ChartExportSource>(() => {
-    const m = dashboard.multiples
+    const m = dashboard.reportMultiples
     const ind = dashboard.indicator
     const first = m.panels[0]
     const parent = first ? (regionCatalogue.parentOf(first.adcode)?.adcode ?? '') : ''

@@ -113,7 +113,7 @@ export function useRankingExport(option: OptionFor, key: ChartExportSpec['key'])
 export function useTrendExport(option: OptionFor, referenceLabel: () => string | null) {
   const { dashboard, filters, ui, t, indName, unit, asOf } = useCommon()
   return computed<ChartExportSource>(() => {
-    const trend = dashboard.trend
+    const trend = dashboard.reportTrend
     const scope = regionName(filters.scope, ui.locale)
     const first = trend.periods[0] ?? ''
     const last = trend.periods.at(-1) ?? ''
