@@ -4,9 +4,18 @@ import { allMenu, chartMenu, fromMenu, pngStats, ready, svgText } from './export
 
 test.use({ testIdAttribute: 'data-test', acceptDownloads: true })
 
+/** The resolution a PNG declares in its pHYs chunk (dots per inch), or null. */
+function physDpi(png: Buffer): number | null {
+  for (let at = 8; at + 12 <= png.length; at += 12 + png.readUInt32BE(at)) {
+    if (png.toString('latin1', at + 4, at + 8) === 'pHYs' && png[at + 16] === 1) return png.readUInt32BE(at + 8) * 0.0254
+  }
+  return null
+}
+
 const PANELS = ['map-panel', 'trend-panel', 'ranking-panel', 'radar-panel', 'table-panel', 'multiples-panel']
 
 test('every chart panel exports, and export all carries every panel before it is scrolled to', async ({ page }) => {
+  test.setTimeout(240_000)
   await page.goto('./#/?region=320200&period=2023')
   await ready(page)
 
@@ -21,6 +30,9 @@ test('every chart panel exports, and export all carries every panel before it is
     const png = await fromMenu(page, chartMenu(page, panel), 'export-png')
     const stats = await pngStats(page, png.bytes)
     expect(stats.inked, panel).toBeGreaterThan(2000)
+    // Report size: 16.5 cm at 300 dpi, and the PNG says so.
+    expect(stats.width).toBe(1949)
+    expect(physDpi(png.bytes)).toBeCloseTo(300, 0)
     const svg = await svgText(page, (await fromMenu(page, chartMenu(page, panel), 'export-svg')).bytes)
     expect(svg.error).toBeNull()
     expect(svg.text).toContain((await page.getByTestId(panel).locator('h2').innerText()).trim())

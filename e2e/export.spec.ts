@@ -41,7 +41,7 @@ test('each chart exports a report-laid-out PNG and SVG with its title, filters a
     expect(png.name).not.toMatch(/[\\/:*?"<>|]/)
     const stats = await pngStats(page, png.bytes)
     // 报告 preset: A4 text width at 300 dpi.
-    expect(stats.width).toBe(2000)
+    expect(stats.width).toBe(1949)
     expect(stats.height).toBeGreaterThan(900)
     expect(stats.inked).toBeGreaterThan(2000)
     expect(stats.colours).toBeGreaterThan(5)
@@ -184,7 +184,7 @@ test('export all: ZIP of PNG and SVG, PPTX deck and DOCX brief', async ({ page }
   expect(names.filter((n) => n.startsWith('职工稳定率_江苏省趋势_'))).toHaveLength(2)
   for (const n of names) expect(n).not.toMatch(/[\\/:*?"<>|]/)
   const zipPng = await pngStats(page, Buffer.from(files['职工稳定率_江苏省各设区市分布_2023.png']!))
-  expect(zipPng.width).toBe(2000)
+  expect(zipPng.width).toBe(1949)
   expect(zipPng.inked).toBeGreaterThan(2000)
 
   const titles = await Promise.all(['map-panel', 'trend-panel', 'ranking-panel'].map(async (p) => (await page.getByTestId(p).locator('h2').innerText()).trim()))

@@ -71,6 +71,8 @@ export interface ImageOptions {
   background: Background
   /** Watermark text; empty for none. */
   watermark: string
+  /** Resolution a PNG declares (its pHYs chunk); 96 when absent. */
+  dpi?: number
   /** Leave the title out (slides carry their own). */
   omitTitle?: boolean
 }

@@ -24,7 +24,7 @@ const en: typeof zh = {
       title: 'Image export options',
       size: 'Size',
       screen: 'As on screen',
-      report: 'Report (A4 text width at 300 dpi, about 2000 px wide)',
+      report: 'Report (A4 text width, 16.5 cm at 300 dpi, 1949 px wide)',
       slide: 'Slide (16:9, 1920 × 1080)',
       custom: 'Custom',
       width: 'Width (px)',

@@ -22,7 +22,7 @@ export default {
       title: '导出图片选项',
       size: '尺寸',
       screen: '与屏幕一致',
-      report: '报告（A4 正文宽，300 dpi，约 2000 像素宽）',
+      report: '报告（A4 正文宽 16.5 厘米，300 dpi，1949 像素宽）',
       slide: '幻灯片（16:9，1920×1080）',
       custom: '自定义',
       width: '宽度（像素）',
