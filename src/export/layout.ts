@@ -12,7 +12,7 @@ export type ReportOption = ExportOption
 type GraphicElements = NonNullable<Extract<GraphicComponentOption, { elements?: unknown }>['elements']>
 
 import { keyElements, keyHeight } from './key'
-import { lineCount, REPORT_FONTS } from './text'
+import { lineCount, REPORT_FONTS, textWidth } from './text'
 
 export { lineCount, REPORT_FONTS, textWidth } from './text'
 
@@ -65,25 +65,49 @@ function one<T>(v: T | T[] | undefined): T | undefined {
   return Array.isArray(v) ? v[0] : v
 }
 
-function watermarkElements(text: string, width: number, height: number): GraphicElements {
-  const size = Math.max(16, Math.round(width / 24))
+const WATERMARK_ANGLE = Math.PI / 9
+
+/**
+ * Centres and size of the watermark's tiles, each tile (rotated) wholly inside the image: three
+ * across, rows staggered, as many rows as the height takes.
+ */
+export function watermarkTiles(text: string, width: number, height: number): { size: number; tiles: { x: number; y: number }[]; half: { w: number; h: number } } {
+  const cos = Math.cos(WATERMARK_ANGLE)
+  const sin = Math.sin(WATERMARK_ANGLE)
+  const halfOf = (size: number) => {
+    const w = textWidth(text, size)
+    return { w: (w * cos + size * sin) / 2, h: (w * sin + size * cos) / 2 }
+  }
+  // A tile takes at most a third of the width.
+  let size = Math.max(16, Math.round(width / 24))
+  while (size > 6 && (halfOf(size).w * 2 > width / 3 || halfOf(size).h * 2 > height / 2)) size--
+  const half = halfOf(size)
   const cols = 3
   const rows = Math.max(2, Math.round((height / width) * 3))
-  const elements: GraphicElements = []
+  // A margin of 2 px keeps rounding from pushing a tile's edge out.
+  const spanX = Math.max(0, width - 2 * half.w - 4)
+  const spanY = Math.max(0, height - 2 * half.h - 4)
+  const tiles: { x: number; y: number }[] = []
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      elements.push({
-        type: 'text',
-        x: ((c + 0.5) / cols) * width + (r % 2 ? width / (cols * 4) : 0),
-        y: ((r + 0.5) / rows) * height,
-        rotation: Math.PI / 9,
-        silent: true,
-        z: 100,
-        style: { text, fontSize: size, fill: 'rgba(31,35,41,0.10)', align: 'center', verticalAlign: 'middle', fontFamily: REPORT_FONTS },
-      })
+      const shift = r % 2 ? 0.25 : 0
+      tiles.push({ x: 2 + half.w + (Math.min(cols - 1, c + shift) / (cols - 1)) * spanX, y: 2 + half.h + (rows > 1 ? r / (rows - 1) : 0.5) * spanY })
     }
   }
-  return elements
+  return { size, tiles, half }
+}
+
+function watermarkElements(text: string, width: number, height: number): GraphicElements {
+  const { size, tiles } = watermarkTiles(text, width, height)
+  return tiles.map(({ x, y }) => ({
+    type: 'text' as const,
+    x,
+    y,
+    rotation: WATERMARK_ANGLE,
+    silent: true,
+    z: 100,
+    style: { text, fontSize: size, fill: 'rgba(31,35,41,0.10)', align: 'center' as const, verticalAlign: 'middle' as const, fontFamily: REPORT_FONTS },
+  }))
 }
 
 /** The report option for a chart option drawn in `palette` (always the light one for exports). */
