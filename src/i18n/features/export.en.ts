@@ -83,8 +83,8 @@ const en: typeof zh = {
     },
     radarUnit: 'Unit: score (0–100)',
     deck: {
-      title: '{indicator}',
-      subtitle: '{filters}',
+      title: '{indicator}: {scope}',
+      subtitle: 'Period: {period} · Scope: {scope}',
       date: 'Exported {date}',
       filters: 'Filters: {filters}',
     },

@@ -81,8 +81,8 @@ export default {
     },
     radarUnit: '单位：得分（0—100）',
     deck: {
-      title: '{indicator}',
-      subtitle: '{filters}',
+      title: '{scope}{indicator}',
+      subtitle: '统计期间：{period}　范围：{scope}',
       date: '导出于 {date}',
       filters: '筛选条件：{filters}',
     },
