@@ -93,7 +93,16 @@ export async function briefBlob(
   const doc = new d.Document({
     creator: text.title,
     title: text.title,
-    styles: { default: { document: { run: { font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size: 22 } } } },
+    styles: {
+      default: {
+        // The language picks the CJK glyph variant (zh-CN, not ja-JP) and the spelling dictionary.
+        document: { run: { font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size: 22, language: { value: locale === 'zh-CN' ? 'zh-CN' : 'en-GB', eastAsia: 'zh-CN' } } },
+        // Sober, black headings as in an official report, not Word's blue.
+        title: { run: { color: '000000', bold: true, size: 36 } },
+        heading1: { run: { color: '000000', bold: true, size: 32 }, paragraph: { keepNext: true, spacing: { before: 240, after: 120 } } },
+        heading2: { run: { color: '000000', bold: true, size: 28 }, paragraph: { keepNext: true, spacing: { before: 200, after: 100 } } },
+      },
+    },
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },
