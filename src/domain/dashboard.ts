@@ -578,10 +578,10 @@ export interface SmallMultiplesModel {
   sources: number[]
 }
 
-/** One indicator's yearly trend in each drawn region, on a shared scale. */
-export function smallMultiplesModel(ctx: DashboardContext, ind: Indicator, sel: Selection, level: MapLevel = 'city'): SmallMultiplesModel {
+/** One indicator's yearly trend in each drawn region, on a shared scale; up to the year of `to` when given. */
+export function smallMultiplesModel(ctx: DashboardContext, ind: Indicator, sel: Selection, level: MapLevel = 'city', to: string | null = null): SmallMultiplesModel {
   const frame = mapFrame(ctx.regions, sel.scope, level)
-  const periods = periodsFor(ctx, ind.id, 'annual')
+  const periods = periodsFor(ctx, ind.id, 'annual').filter((p) => inRange(p, null, to))
   const figures = frame.drawn.map((r) => periods.map((p) => figureAt(ctx, ind, p, r.adcode)))
   const panels = frame.drawn.map((r, k) => ({ adcode: r.adcode, values: figures[k]!.map((f) => f.value) }))
   let min = Infinity

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chartCsv, sheetNames, viewCsv } from './data'
+import { chartCsv, numberFormat, sheetNames, sheetTitle, viewCsv } from './data'
 import { tableCellText } from './docx'
 import type { ChartExportSpec } from './types'
 
@@ -58,6 +58,25 @@ describe('viewCsv', () => {
 describe('sheetNames', () => {
   it('fits Excel: 31 characters, no []:*?/\\, unique', () => {
     expect(sheetNames(['a/b:c', 'x'.repeat(40), 'x'.repeat(40), ''])).toEqual(['a_b_c', 'x'.repeat(31), `${'x'.repeat(29)}_2`, 'Sheet'])
+  })
+})
+
+describe('sheetTitle', () => {
+  it('names a sheet by subject, kind and period, shortening only the subject to fit 31 characters', () => {
+    expect(sheetTitle({ subject: '职工稳定率', kind: '地图', period: '2023' })).toBe('职工稳定率_地图_2023')
+    expect(sheetNames([sheetTitle({ subject: '职工稳定率', kind: '地图', period: '2023' }), sheetTitle({ subject: '职工稳定率', kind: '排名', period: '2023' })])).toEqual([
+      '职工稳定率_地图_2023',
+      '职工稳定率_排名_2023',
+    ])
+    const long = sheetTitle({ subject: 'Collective contracts signed or renewed', kind: 'trend', period: '2019—2023' })
+    expect([...long]).toHaveLength(31)
+    expect(long.endsWith('_trend_2019—2023')).toBe(true)
+  })
+})
+
+describe('numberFormat', () => {
+  it('follows the indicator decimals', () => {
+    expect([0, 1, 2].map(numberFormat)).toEqual(['0', '0.0', '0.00'])
   })
 })
 

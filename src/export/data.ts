@@ -43,14 +43,32 @@ export function sheetNames(names: readonly string[]): string[] {
   })
 }
 
+/** `职工稳定率_地图_2023`: the subject shortened, never the kind or the period, to fit 31 characters. */
+export function sheetTitle(parts: NonNullable<DataTable['sheet']>): string {
+  const tail = `_${parts.kind}_${parts.period}`
+  const room = Math.max(1, 31 - [...tail].length)
+  return `${[...parts.subject].slice(0, room).join('')}${tail}`
+}
+
+/** An Excel number format with the given decimals: 0, 0.0, 0.00… */
+export function numberFormat(decimals: number): string {
+  const d = Math.max(0, Math.min(6, Math.trunc(decimals)))
+  return d === 0 ? '0' : `0.${'0'.repeat(d)}`
+}
+
 /** One sheet per chart: its table, then its title, filters, definition, source and as-of date. */
 export async function xlsxBlob(specs: readonly ChartExportSpec[]): Promise<Blob> {
   const { default: writeXlsxFile } = await import('write-excel-file/browser')
   const tables = specs.map((s) => s.table())
-  const names = sheetNames(tables.map((t) => t.name))
+  const names = sheetNames(tables.map((t) => (t.sheet ? sheetTitle(t.sheet) : t.name)))
   const sheets = specs.map((spec, i) => {
     const t = tables[i]!
-    const cell = (v: CsvCell) => (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v)
+    // Numbers are kept as numbers, shown with the indicator's decimals.
+    const cell = (v: CsvCell, k: number) => {
+      if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return null
+      const decimals = t.decimals?.[k]
+      return typeof v === 'number' && typeof decimals === 'number' ? { value: v, format: numberFormat(decimals) } : v
+    }
     const data = [
       t.header.map((h) => ({ value: h, fontWeight: 'bold' as const })),
       ...t.rows.map((r) => r.map(cell)),

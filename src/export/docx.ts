@@ -4,7 +4,7 @@
  * Word and WPS.
  */
 import type { Locale } from '@/domain/format'
-import { REPORT_FONTS } from './layout'
+import { footnoteText, REPORT_FONTS } from './layout'
 import { renderPng } from './image'
 import type { ChartExportSpec, DataTable, ImageOptions } from './types'
 
@@ -41,8 +41,8 @@ export async function briefBlob(
   const d = await import('docx')
   const run = (t: string, o: { bold?: boolean; size?: number; color?: string } = {}) =>
     new d.TextRun({ text: t, bold: o.bold, size: o.size, color: o.color, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT } })
-  const para = (t: string, o: { bold?: boolean; size?: number; color?: string; spacingAfter?: number } = {}) =>
-    new d.Paragraph({ children: [run(t, o)], spacing: { after: o.spacingAfter ?? 120 } })
+  const para = (t: string, o: { bold?: boolean; size?: number; color?: string; spacingAfter?: number; keepNext?: boolean } = {}) =>
+    new d.Paragraph({ children: [run(t, o)], spacing: { after: o.spacingAfter ?? 120 }, keepNext: o.keepNext })
   const heading = (t: string, level: (typeof d.HeadingLevel)[keyof typeof d.HeadingLevel]) =>
     new d.Paragraph({ heading: level, keepNext: true, keepLines: true, children: [run(t, { bold: true })], spacing: { before: 240, after: 120 } })
 
@@ -56,6 +56,18 @@ export async function briefBlob(
   ]
 
   for (const spec of specs) {
+    if (spec.kind === 'table') {
+      // The region × indicator table stays a table an editor can work with, its notes under it.
+      const data = spec.table()
+      children.push(
+        heading(spec.title, d.HeadingLevel.HEADING_2),
+        para(spec.filters.join(' · '), { size: 20, color: '646A73', keepNext: true }),
+        briefTable(d, data, data.printColumns ?? data.header.map((_, i) => i), locale, run),
+        ...footnoteText(spec).split('\n').map((line) => para(line, { size: 18, color: '646A73', spacingAfter: 0 })),
+        para('', { spacingAfter: 120 }),
+      )
+      continue
+    }
     // The heading carries the title; filters, unit and notes are drawn in the image.
     const opts = { ...image(spec), omitTitle: true }
     const png = new Uint8Array(await (await renderPng(spec, opts)).arrayBuffer())
@@ -81,7 +93,16 @@ export async function briefBlob(
   const doc = new d.Document({
     creator: text.title,
     title: text.title,
-    styles: { default: { document: { run: { font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size: 22 } } } },
+    styles: {
+      default: {
+        // The language picks the CJK glyph variant (zh-CN, not ja-JP) and the spelling dictionary.
+        document: { run: { font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size: 22, language: { value: locale === 'zh-CN' ? 'zh-CN' : 'en-GB', eastAsia: 'zh-CN' } } },
+        // Sober, black headings as in an official report, not Word's blue.
+        title: { run: { color: '000000', bold: true, size: 36 } },
+        heading1: { run: { color: '000000', bold: true, size: 32 }, paragraph: { keepNext: true, spacing: { before: 240, after: 120 } } },
+        heading2: { run: { color: '000000', bold: true, size: 28 }, paragraph: { keepNext: true, spacing: { before: 200, after: 100 } } },
+      },
+    },
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },

@@ -9,6 +9,7 @@ import { ensureModules } from '@/charts/modules'
 import { palettes } from '@/charts/theme'
 import { ExportError } from './errors'
 import { reportOption, type ReportOption } from './layout'
+import { withResolution } from './png'
 import { checkCanvasSize } from './size'
 import type { ChartExportSpec, ImageOptions } from './types'
 
@@ -43,7 +44,8 @@ export async function renderPng(spec: ChartExportSpec, opts: ImageOptions): Prom
       backgroundColor: opts.background === 'white' ? '#ffffff' : 'transparent',
       pixelRatio: opts.scale,
     })
-    return await canvasToBlob(canvas)
+    const png = new Uint8Array(await (await canvasToBlob(canvas)).arrayBuffer())
+    return new Blob([withResolution(png, opts.dpi ?? 96) as Uint8Array<ArrayBuffer>], { type: 'image/png' })
   } finally {
     chart.dispose()
   }

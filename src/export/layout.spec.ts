@@ -3,7 +3,7 @@ import { palettes } from '@/charts/theme'
 import type { ChartOption } from '@/charts/options/types'
 import '@/charts/setup'
 import { registerMap } from 'echarts/core'
-import { lineCount, mapAspect, reportFrame, reportOption, textWidth } from './layout'
+import { lineCount, mapAspect, reportFrame, reportOption, textWidth, watermarkTiles } from './layout'
 
 const texts = {
   title: '无锡市各区县职工稳定率排名（2023年）',
@@ -85,5 +85,25 @@ describe('reportOption', () => {
     const elements = (o.graphic as { elements: { style: { text: string } }[] }).elements
     expect(elements.length).toBeGreaterThan(3)
     expect(elements[0]!.style.text).toBe('内部资料')
+  })
+})
+
+describe('watermarkTiles', () => {
+  it('keeps every rotated tile wholly inside the image, whatever its shape', () => {
+    for (const [w, h] of [
+      [720, 500],
+      [720, 1800],
+      [960, 540],
+      [300, 200],
+    ] as const) {
+      const { tiles, half } = watermarkTiles('内部资料', w, h)
+      expect(tiles.length).toBeGreaterThanOrEqual(6)
+      for (const t of tiles) {
+        expect(t.x - half.w).toBeGreaterThanOrEqual(0)
+        expect(t.x + half.w).toBeLessThanOrEqual(w)
+        expect(t.y - half.h).toBeGreaterThanOrEqual(0)
+        expect(t.y + half.h).toBeLessThanOrEqual(h)
+      }
+    }
   })
 })

@@ -4,9 +4,12 @@ import { checkCanvasSize, MAX_SIDE, pixelSize, resolveSize } from './size'
 const custom = { preset: 'custom' as const, width: 800, height: 500, scale: 2 }
 
 describe('resolveSize', () => {
-  it('report is 2000 px wide with the screen proportions, slide is 1920 × 1080', () => {
+  it('report is 16.5 cm wide at 300 dpi with the screen proportions, slide is 1920 × 1080 at 96 dpi', () => {
     const report = resolveSize({ ...custom, preset: 'report' }, { width: 600, height: 300 })
-    expect(pixelSize(report)).toEqual({ width: 2000, height: 1000 })
+    expect(pixelSize(report)).toEqual({ width: 1949, height: 975 })
+    expect(report.dpi).toBe(300)
+    expect((pixelSize(report).width / report.dpi!) * 2.54).toBeCloseTo(16.5, 1)
+    expect(resolveSize({ ...custom, preset: 'slide' }, { width: 600, height: 300 }).dpi).toBe(96)
     expect(pixelSize(resolveSize({ ...custom, preset: 'slide' }, { width: 600, height: 300 }))).toEqual({ width: 1920, height: 1080 })
   })
 
@@ -25,8 +28,8 @@ describe('resolveSize', () => {
   })
 
   it('screen uses the panel size and the display pixel ratio; custom is taken as given', () => {
-    expect(resolveSize({ ...custom, preset: 'screen' }, { width: 640.4, height: 380.6 }, 2)).toEqual({ width: 640, height: 381, scale: 2 })
-    expect(resolveSize(custom, { width: 1, height: 1 })).toEqual({ width: 800, height: 500, scale: 2 })
+    expect(resolveSize({ ...custom, preset: 'screen' }, { width: 640.4, height: 380.6 }, 2)).toEqual({ width: 640, height: 381, scale: 2, dpi: 192 })
+    expect(resolveSize(custom, { width: 1, height: 1 })).toEqual({ width: 800, height: 500, scale: 2, dpi: 192 })
   })
 })
 

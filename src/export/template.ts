@@ -14,6 +14,7 @@
 import type { Cell, Worksheet } from 'exceljs'
 import type { AggregationRule, Indicator, Region } from '@/domain/types'
 import { loadExcel } from '@/data/exceljs'
+import { numberFormat } from './data'
 
 export interface TemplateTexts {
   title: string
@@ -113,7 +114,7 @@ function writeReturn(ws: Worksheet, spec: TemplateSpec) {
     const letter = ws.getColumn(col).letter
     // Only what adds up has a total; a rate's total is not a sum (the dashboard rolls it up itself).
     locked(ws.getCell(total, col), ind.aggregation.kind === 'sum' ? { formula: `SUM(${letter}${first}:${letter}${last})` } : null)
-    ws.getCell(total, col).numFmt = numberFormat(ind)
+    ws.getCell(total, col).numFmt = indicatorFormat(ind)
   })
   ws.getRow(total).height = 20
   ws.getCell(total + 2, 1).value = texts.signature
@@ -127,7 +128,7 @@ function input(cell: Cell, ind: Indicator, texts: TemplateTexts) {
   const rate = ind.unit === '%'
   Object.assign(cell, {
     border: BORDER,
-    numFmt: numberFormat(ind),
+    numFmt: indicatorFormat(ind),
     protection: { locked: false },
     dataValidation: {
       type: 'decimal',
@@ -144,10 +145,7 @@ function input(cell: Cell, ind: Indicator, texts: TemplateTexts) {
 }
 
 /** Rates are typed as percentages (91.6), so no percent format: 0.0, never 0.0%. */
-function numberFormat(ind: Indicator): string {
-  const d = Math.max(0, Math.min(6, Math.trunc(ind.decimals)))
-  return d === 0 ? '0' : `0.${'0'.repeat(d)}`
-}
+const indicatorFormat = (ind: Indicator): string => numberFormat(ind.decimals)
 
 function writeDefinitions(ws: Worksheet, spec: TemplateSpec) {
   ws.addRow([...spec.texts.definitionHead]).font = { bold: true }

@@ -2,16 +2,23 @@
  * What an export needs to know about one chart, independent of Vue: how to draw it in the light
  * theme, the words that go around it in a report, and the data behind it.
  */
+import type { ComposeOption } from 'echarts/core'
+import type { GraphicComponentOption } from 'echarts/components'
 import type { ChartPalette } from '@/charts/theme'
 import type { ChartOption } from '@/charts/options/types'
 import type { CsvCell } from './csv'
 
-export type ChartKind = 'map' | 'trend' | 'ranking'
+export type ChartKind = 'map' | 'trend' | 'ranking' | 'radar' | 'table' | 'multiples'
+
+/** A chart's option, or a drawing made of graphic elements (the region × indicator table). */
+export type ExportOption = ChartOption & ComposeOption<GraphicComponentOption>
 
 /** A table of the data behind a chart: one header row, then rows of text and numbers. */
 export interface DataTable {
-  /** Sheet or section name. */
+  /** Section name, e.g. the caption of a brief's table. */
   name: string
+  /** Parts of a spreadsheet's sheet name, `<subject>_<kind>_<period>` (职工稳定率_地图_2023). */
+  sheet?: { subject: string; kind: string; period: string }
   header: string[]
   rows: CsvCell[][]
   /** Decimals to print per column (null: as is), e.g. 91.0 rather than 91. */
@@ -20,10 +27,16 @@ export interface DataTable {
   printColumns?: number[]
 }
 
+/** An entry of a chart's key, drawn inside exported images: a colour, a line, or a mark explained. */
+export type KeyItem =
+  | { kind: 'swatch'; color: string; text: string }
+  | { kind: 'line'; color: string; dashed: boolean; text: string }
+  | { kind: 'text'; text: string }
+
 export interface ChartExportSpec {
   kind: ChartKind
   /** The chart's option drawn with a palette; null while it cannot be drawn (e.g. map not loaded). */
-  option: (palette: ChartPalette) => ChartOption | null
+  option: (palette: ChartPalette) => ExportOption | null
   title: string
   /** Active filters, e.g. ['2023年', '无锡市', '各区县']. */
   filters: string[]
@@ -40,6 +53,8 @@ export interface ChartExportSpec {
   /** Parts of the file name: `<indicator>_<scope>_<period>`. */
   fileName: { indicator: string; scope: string; period: string }
   table: () => DataTable
+  /** What the chart's colours, marks and lines mean, in the palette it is drawn with (absent: no key). */
+  key?: (palette: ChartPalette) => KeyItem[]
   /** Layout height a report needs to show every row legibly (long rankings), in CSS pixels. */
   minReportHeight?: number
   /** Size of the chart's panel on screen, in CSS pixels. */
@@ -56,6 +71,8 @@ export interface ImageOptions {
   background: Background
   /** Watermark text; empty for none. */
   watermark: string
+  /** Resolution a PNG declares (its pHYs chunk); 96 when absent. */
+  dpi?: number
   /** Leave the title out (slides carry their own). */
   omitTitle?: boolean
 }

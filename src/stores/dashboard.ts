@@ -110,6 +110,11 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const table = computed(() => regionTableModel(dataset.context, selection.value, profileIndicators.value, mapLevel.value))
   // 95 panels would be unreadable: the all-district view keeps the cities' panels.
   const multiples = computed(() => smallMultiplesModel(dataset.context, indicator.value, selection.value))
+  // A report for a period shows nothing after it: its trend and small multiples end there.
+  const reportTrend = computed(() =>
+    trendModel(dataset.context, indicator.value, selection.value, { mode: filters.trendMode, compare: filters.compare, from: filters.from, to: period.value }),
+  )
+  const reportMultiples = computed(() => smallMultiplesModel(dataset.context, indicator.value, selection.value, 'city', period.value))
 
   return {
     indicator,
@@ -129,6 +134,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
     radar,
     table,
     multiples,
+    reportTrend,
+    reportMultiples,
   }
 })
 

@@ -16,7 +16,7 @@ import { useFiltersStore } from '@/stores/filters'
 import { useUiStore } from '@/stores/ui'
 
 /** The part of an export spec a chart supplies; its panel adds title, unit, definition and source. */
-export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight'>
+export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight' | 'key'>
 
 type OptionFor = (palette: ChartPalette) => ChartOption | null
 
@@ -30,7 +30,7 @@ export function periodEnd(code: string): { year: number; month: number; day: num
   return { year: p.year, month, day: new Date(Date.UTC(p.year, month, 0)).getUTCDate() }
 }
 
-function useCommon() {
+export function useCommon() {
   const dashboard = useDashboardStore()
   const filters = useFiltersStore()
   const ui = useUiStore()
@@ -47,7 +47,7 @@ function useCommon() {
 }
 
 /** Map and ranking show the same regions: the children of the drawn region. */
-function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: OptionFor): ComputedRef<ChartExportSource> {
+function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: OptionFor, key?: ChartExportSpec['key']): ComputedRef<ChartExportSource> {
   const { dashboard, ui, t, indName, unit, asOf } = useCommon()
   const figureText = useFigureText()
   return computed<ChartExportSource>(() => {
@@ -66,6 +66,7 @@ function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: 
       const anyPublished = ranking.items.some((it) => words.published(it.figure) !== '')
       return {
         name: `${indName()} ${period}`,
+        sheet: { subject: indName(), kind: t(`export.sheet.${kind}`), period },
         header: [
           t('export.table.code'),
           t('export.table.region'),
@@ -95,6 +96,7 @@ function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: 
       fileName: { indicator: indName(), scope: t(`export.fileScope.${kind}`, { region: regionName(parent, ui.locale), level }), period },
       table,
       asOf: asOf(period),
+      ...(key ? { key } : {}),
       // About 24 px a bar plus the header and footnote; a map keeps the screen's proportions.
       ...(kind === 'ranking' ? { minReportHeight: ranking.items.length * 24 + 220 } : {}),
     }
@@ -105,14 +107,14 @@ export function useMapExport(option: OptionFor) {
   return useRegionalSource('map', option)
 }
 
-export function useRankingExport(option: OptionFor) {
-  return useRegionalSource('ranking', option)
+export function useRankingExport(option: OptionFor, key: ChartExportSpec['key']) {
+  return useRegionalSource('ranking', option, key)
 }
 
 export function useTrendExport(option: OptionFor, referenceLabel: () => string | null) {
   const { dashboard, filters, ui, t, indName, unit, asOf } = useCommon()
   return computed<ChartExportSource>(() => {
-    const trend = dashboard.trend
+    const trend = dashboard.reportTrend
     const scope = regionName(filters.scope, ui.locale)
     const first = trend.periods[0] ?? ''
     const last = trend.periods.at(-1) ?? ''
@@ -129,6 +131,7 @@ export function useTrendExport(option: OptionFor, referenceLabel: () => string |
     if (trend.reference && ref) lines.push({ label: ref, values: trend.reference.values })
     const table = (): DataTable => ({
       name: `${indName()} ${scope}`,
+      sheet: { subject: indName(), kind: t('export.sheet.trend'), period: span },
       header: [t('export.table.period'), ...lines.map((l) => t('export.table.value', { indicator: l.label, unit: unit() }))],
       rows: trend.periods.map((p, i) => [p, ...lines.map((l) => round(l.values[i] ?? NaN, ind.decimals))]),
       decimals: [null, ...lines.map(() => ind.decimals)],

@@ -87,6 +87,10 @@ export function useExportActions() {
   }
 
   const imageOf = (spec: ChartExportSpec) => imageOptionsFor(spec)
+  const scopeName = () => (regionCatalogue.get(filters.scope)?.parent === null ? t('export.brief.province') : regionName(filters.scope, ui.locale))
+  /** The selected period, or the range the user chose (2019—2023年). */
+  const periodRange = () =>
+    filters.from && filters.from !== dashboard.period ? t('export.subtitle.years', { from: filters.from, to: dashboard.period }) : dashboard.periodLabel
 
   return {
     async png(spec: ChartExportSpec) {
@@ -135,13 +139,12 @@ export function useExportActions() {
       await run(await viewName('zip'), async () => (await import('@/export/zip')).chartsZip(specs, imageOf))
     },
     async pptx(specs: ChartExportSpec[]) {
-      const first = specs[0]
       await run(await viewName('pptx'), async () =>
         (await import('@/export/pptx')).deckBlob(
           specs,
           {
-            title: t('export.deck.title', { indicator: indicatorName(dashboard.indicator, ui.locale) }),
-            subtitle: t('export.deck.subtitle', { filters: first ? first.filters.join(' · ') : '' }),
+            title: t('export.deck.title', { scope: scopeName(), indicator: indicatorName(dashboard.indicator, ui.locale) }),
+            subtitle: t('export.deck.subtitle', { period: periodRange(), scope: regionName(filters.scope, ui.locale) }),
             date: t('export.deck.date', { date: date() }),
             filtersNote: (f) => t('export.deck.filters', { filters: f }),
           },
