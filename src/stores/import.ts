@@ -15,7 +15,7 @@ import { MAX_FILE_BYTES } from '@/data/decode'
 import type { Delimiter } from '@/data/delimiter'
 import { splitUnit } from '@/data/facts'
 import { customIndicator, customIndicatorId, isUnit, type CustomIndicatorSpec } from '@/data/custom'
-import { indicatorCatalogue, regionCatalogue } from '@/data/catalogues'
+import { indicatorCatalogue, NATIONAL_URL, regionCatalogue } from '@/data/catalogues'
 import { useDatasetsStore, userErrorOf, type UserError } from './datasets'
 
 /** Mapping target meaning "make a new indicator of this column". */
@@ -141,7 +141,7 @@ export const useImportStore = defineStore('import', () => {
     })
     const current = startParse(
       requests.length === 1 ? requests[0]! : requests,
-      { regions: regionCatalogue.all, indicators },
+      { regions: regionCatalogue.all, indicators, world: NATIONAL_URL },
       (p) => {
         if (progress.value !== null) progress.value = p
       },
