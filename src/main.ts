@@ -6,6 +6,7 @@ import { i18n, isLocale } from './i18n'
 import { useUiStore } from './stores/ui'
 import { loadDarkTheme, opensOnBigScreen } from './theme'
 import { startHome } from './data/home'
+import { useImportStore } from './stores/import'
 import './styles.css'
 
 const app = createApp(App)
@@ -30,5 +31,5 @@ const home = startHome().then(({ problem }) => {
 void Promise.all([ui.localeSettled(), dark, home]).then(() => {
   app.mount('#app')
   // After a switch of home region (HomeOffer.vue) the file that asked for it is read again.
-  if (new URLSearchParams(location.search).get('resume') === 'import') void import('./components/national/pending').then((m) => m.resumeImport())
+  if (new URLSearchParams(location.search).get('resume') === 'import') void import('./components/national/pending').then((m) => m.resumeImport(useImportStore().openFiles))
 })

@@ -8,7 +8,7 @@
  * whole country, drawn by province.
  */
 import { bundledRegions, installRegions, NATIONAL_URL } from './catalogues'
-import type { RegionCatalogue } from '@/domain/regions'
+import { RegionCatalogue } from '@/domain/regions'
 
 export const DEFAULT_HOME = '320000'
 
@@ -24,7 +24,7 @@ let national: Promise<RegionCatalogue> | undefined
 export function nationalCatalogue(): Promise<RegionCatalogue> {
   national ??= Promise.all([fetch(NATIONAL_URL), import('@/domain/national')]).then(async ([res, mod]) => {
     if (!res.ok) throw new Error(`${NATIONAL_URL}: ${res.status} ${res.statusText}`)
-    return mod.loadNationalCatalogue(await res.json())
+    return new RegionCatalogue(mod.nationalRegions(await res.json()))
   })
   national.catch(() => (national = undefined))
   return national

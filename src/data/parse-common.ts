@@ -69,7 +69,7 @@ export function worldOf(c: Catalogues): Promise<RegionCatalogue | undefined> {
   if (world?.url !== c.world) {
     const url = c.world
     const catalogue = Promise.all([fetch(url), import('@/domain/national')])
-      .then(async ([res, mod]) => (res.ok ? mod.loadNationalCatalogue(await res.json()) : undefined))
+      .then(async ([res, mod]) => (res.ok ? new RegionCatalogue(mod.nationalRegions(await res.json())) : undefined))
       .catch(() => undefined)
     world = { url, catalogue }
   }

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import regionsJson from '../../data/regions.json'
-import { CHINA, loadNationalCatalogue, nationalRegions, smallestContaining } from './national'
-import { loadRegionCatalogue, type ResolveResult } from './regions'
+import { CHINA, nationalRegions, smallestContaining } from './national'
+import { loadRegionCatalogue, RegionCatalogue, type ResolveResult } from './regions'
 
 const file: unknown = JSON.parse(readFileSync(new URL('../../public/regions/china.json', import.meta.url), 'utf8'))
-const china = loadNationalCatalogue(file)
+const china = new RegionCatalogue(nationalRegions(file))
 const code = (r: ResolveResult) => (r.ok ? r.region.adcode : undefined)
 
 describe('national catalogue contents', () => {

@@ -10,7 +10,9 @@
  * scripts/gen-regions.ts uses for data/regions.json.
  */
 import type { Region, RegionLevel } from './types'
-import { RegionCatalogue } from './regions'
+// Type only: the page builds the catalogue itself (RegionCatalogue is in the first view already), so
+// this module stays one small chunk of its own.
+import type { RegionCatalogue } from './regions'
 
 export type NationalRow = [string, string, string, string, number, 0 | 1 | 2, string[]?, string[]?]
 
@@ -81,15 +83,11 @@ export function nationalRegions(json: unknown): Region[] {
   return out
 }
 
-export function loadNationalCatalogue(json: unknown): RegionCatalogue {
-  return new RegionCatalogue(nationalRegions(json))
-}
-
 /**
  * The smallest region that contains all of `adcodes` (their lowest common ancestor), or undefined
  * when they lie in different provinces or the list is empty.
  */
-export function smallestContaining(catalogue: RegionCatalogue, adcodes: Iterable<string>): Region | undefined {
+export function smallestContaining(catalogue: Pick<RegionCatalogue, 'get' | 'ancestors'>, adcodes: Iterable<string>): Region | undefined {
   let path: Region[] | undefined
   for (const code of adcodes) {
     const region = catalogue.get(code)

@@ -4,7 +4,6 @@
  */
 import { del, get, set } from 'idb-keyval'
 import type { ChosenFile } from '@/data/import-request'
-import { useImportStore } from '@/stores/import'
 
 const KEY = 'national:pending-import'
 export const RESUME_PARAM = 'resume'
@@ -18,13 +17,13 @@ export async function switchHomeWith(adcode: string, files: readonly ChosenFile[
   location.assign(url.toString())
 }
 
-/** Opens the files saved by `switchHomeWith` in the import preview, once. */
-export async function resumeImport(): Promise<void> {
+/** Hands the files saved by `switchHomeWith` to `open` (the import preview), once. */
+export async function resumeImport(open: (files: File[]) => Promise<void>): Promise<void> {
   const saved = await get<ChosenFile[]>(KEY)
   await del(KEY)
   const url = new URL(location.href)
   url.searchParams.delete(RESUME_PARAM)
   history.replaceState(history.state, '', url.toString())
   if (!saved?.length) return
-  await useImportStore().openFiles(saved.map((f) => new File([f.data], f.name)))
+  await open(saved.map((f) => new File([f.data], f.name)))
 }
