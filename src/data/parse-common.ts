@@ -71,6 +71,26 @@ export interface WorkbookChoices {
 export interface Catalogues {
   regions: readonly Region[]
   indicators: readonly Indicator[]
+  /**
+   * URL of the national catalogue. When given, the worker loads it first, so that a place outside
+   * `regions` named in a parent column (北京市 beside 通州区) is told apart from text that is no place.
+   */
+  world?: string
+}
+
+let world: { url: string; catalogue: Promise<RegionCatalogue | undefined> } | undefined
+
+/** The national catalogue behind `c.world`, fetched once; undefined when there is none or it fails. */
+export function worldOf(c: Catalogues): Promise<RegionCatalogue | undefined> {
+  if (!c.world) return Promise.resolve(undefined)
+  if (world?.url !== c.world) {
+    const url = c.world
+    const catalogue = Promise.all([fetch(url), import('@/domain/national')])
+      .then(async ([res, mod]) => (res.ok ? new RegionCatalogue(mod.nationalRegions(await res.json())) : undefined))
+      .catch(() => undefined)
+    world = { url, catalogue }
+  }
+  return world.catalogue
 }
 
 export interface ParsedFile extends BuiltTable {
@@ -124,8 +144,13 @@ export function withNote(parsed: ParsedFile, note: LoadProblem | undefined): Par
 let cached: { key: Catalogues; regions: RegionCatalogue } | undefined
 
 /** The region catalogue of a request's catalogues, built once while the same catalogues come in. */
-export function regionLookup(c: Catalogues): RegionCatalogue {
-  if (cached?.key !== c) cached = { key: c, regions: new RegionCatalogue(c.regions) }
+export function regionLookup(c: Catalogues, national?: RegionCatalogue): RegionCatalogue {
+  if (cached?.key !== c) {
+    const regions = new RegionCatalogue(c.regions)
+    regions.world = national
+    regions.home = regions.all.find((r) => r.parent === null)?.adcode
+    cached = { key: c, regions }
+  }
   return cached.regions
 }
 

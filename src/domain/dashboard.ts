@@ -243,14 +243,16 @@ export interface MapModel {
 /** Regions the map draws, and under which parent (and boundary file). */
 export function mapFrame(regions: RegionCatalogue, scope: string, level: MapLevel): { mapAdcode: string; geoKey: string; level: MapLevel; drawn: readonly Region[] } {
   const region = regions.get(scope)
-  if (region && region.parent === null && level === 'district') {
-    const drawn = regions.all.filter((r) => r.level === 'district')
+  if (region && region.level === 'province' && level === 'district') {
+    const drawn = regions.all.filter((r) => r.level === 'district' && regions.ancestors(r.adcode).includes(region))
     return { mapAdcode: region.adcode, geoKey: `${region.adcode}-districts`, level, drawn }
   }
   const parent = region && regions.children(region.adcode).length > 0 ? region : regions.parentOf(scope)
   const mapAdcode = parent?.adcode ?? scope
   const drawn = regions.children(mapAdcode)
-  return { mapAdcode, geoKey: mapAdcode, level: drawn[0]?.level === 'district' ? 'district' : 'city', drawn }
+  // The whole country is drawn from the overview map of the provinces.
+  const geoKey = parent?.level === 'country' ? 'china' : mapAdcode
+  return { mapAdcode, geoKey, level: drawn[0]?.level === 'district' ? 'district' : 'city', drawn }
 }
 
 /** Classes of a count map at most: five shades tell apart at a glance. */

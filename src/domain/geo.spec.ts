@@ -1,10 +1,7 @@
 /**
  * Checks the map outlines shipped in public/geo (built by scripts/simplify-geo.ts): valid GeoJSON,
- * complete and consistent with the full-precision source, and topologically clean — neighbouring
- * districts share their border vertices exactly, in every file.
- *
- * The comparisons with the source run when the source directory is present (GEO_DIR, default
- * ../shared/geo relative to the repository root) and are skipped otherwise.
+ * complete, and topologically clean — neighbouring districts share their border vertices exactly,
+ * in every file. The comparison with the npm source shapes is in scripts/geo/sources.spec.ts.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,8 +11,6 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const outDir = path.join(repoRoot, 'public', 'geo')
-const sourceDir = path.resolve(repoRoot, process.env.GEO_DIR ?? '../shared/geo')
-const hasSource = fs.existsSync(path.join(sourceDir, '320000.geojson'))
 
 type Area = Polygon | MultiPolygon
 
@@ -23,7 +18,6 @@ function read(file: string): FeatureCollection<Area> {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as FeatureCollection<Area>
 }
 const readOut = (file: string) => read(path.join(outDir, file))
-const readSource = (file: string) => read(path.join(sourceDir, file))
 
 const polygonsOf = (g: Area): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
 const ringsOf = (f: Feature<Area>): Position[][] => polygonsOf(f.geometry).flat()
@@ -83,11 +77,20 @@ const allDistricts = readOut(ALL_DISTRICTS)
 const cityCodes = province.features.map(adcodeOf)
 const cityFiles = cityCodes.map((c) => `${c}.json`)
 const jsonFiles = fs.readdirSync(outDir).filter((f) => f.endsWith('.json'))
+/** The default home region's files and the overview: what a Jiangsu deployment fetches. */
+const homeFiles = jsonFiles.filter((f) => f.startsWith('32') || f === 'china.json')
 const districtByCode = new Map(allDistricts.features.map((f) => [adcodeOf(f), f]))
 
 describe('public/geo files', () => {
   it('contains the province, every city and the all-districts file', () => {
     expect(jsonFiles).toEqual(expect.arrayContaining([PROVINCE, ALL_DISTRICTS, ...cityFiles]))
+  })
+
+  it('has a by-prefecture and an all-counties file for every province of the mainland', () => {
+    const china = readOut('china.json')
+    const provinces = china.features.map(adcodeOf).filter((c) => c !== '710000')
+    expect(provinces.length).toBeGreaterThanOrEqual(33)
+    for (const code of provinces) expect(jsonFiles, code).toEqual(expect.arrayContaining([`${code}.json`, `${code}-districts.json`]))
   })
 
   it.each(jsonFiles)('%s is a valid FeatureCollection of Polygons and MultiPolygons', (file) => {
@@ -150,8 +153,8 @@ describe('public/geo files', () => {
     }
   })
 
-  it('stays within the size budget (800 KB in all)', () => {
-    const bytes = jsonFiles.reduce((s, f) => s + fs.statSync(path.join(outDir, f)).size, 0)
+  it('keeps the default region within its size budget (800 KB in all)', () => {
+    const bytes = homeFiles.reduce((s, f) => s + fs.statSync(path.join(outDir, f)).size, 0)
     expect(bytes).toBeLessThan(800 * 1024)
   })
 })
@@ -185,41 +188,5 @@ describe('shared borders', () => {
     expect(notDistrictEdge).toEqual([])
     const city = (code: string) => province.features[cityCodes.indexOf(code)]!
     expect(sharedVertices(city('321000'), city('321200'))).toBeGreaterThanOrEqual(3)
-  })
-})
-
-describe.skipIf(!hasSource)('consistency with the source data', () => {
-  const sourceProvince = hasSource ? readSource('320000.geojson') : province
-
-  it('has the source cities, names and adcodes', () => {
-    const names = (fc: FeatureCollection) => fc.features.map((f) => `${adcodeOf(f)} ${f.properties?.name}`).sort()
-    expect(names(province)).toEqual(names(sourceProvince))
-  })
-
-  it.each(cityFiles)('%s has the districts of the source file, by adcode and name', (file) => {
-    const source = readSource(file.replace('.json', '.geojson'))
-    const out = readOut(file)
-    expect(out.features).toHaveLength(source.features.length)
-    const ids = (fc: FeatureCollection) => fc.features.map((f) => `${adcodeOf(f)} ${f.properties?.name}`)
-    expect(ids(out)).toEqual(ids(source))
-  })
-
-  it('keeps as many polygons per district as the source', () => {
-    for (const file of cityFiles) {
-      for (const f of readSource(file.replace('.json', '.geojson')).features) {
-        const out = districtByCode.get(adcodeOf(f))!
-        expect(polygonsOf(out.geometry).length, adcodeOf(f)).toBe(polygonsOf(f.geometry).length)
-      }
-    }
-  })
-
-  it('tests pairs that are neighbours in the source', () => {
-    const source = new Map(
-      cityFiles.flatMap((file) => readSource(file.replace('.json', '.geojson')).features.map((f) => [adcodeOf(f), f])),
-    )
-    for (const [a, b, names] of NEIGHBOURS) {
-      expect(sharedVertices(source.get(a)!, source.get(b)!), names).toBeGreaterThanOrEqual(10)
-    }
-    expect(sharedVertices(source.get(NOT_NEIGHBOURS[0])!, source.get(NOT_NEIGHBOURS[1])!)).toBe(0)
   })
 })

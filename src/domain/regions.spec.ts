@@ -8,7 +8,8 @@ import regionsJson from '../../data/regions.json'
 import { isTotalLabel, loadRegionCatalogue, normaliseRegionText, type ResolveResult } from './regions'
 
 const catalogue = loadRegionCatalogue(regionsJson)
-const GEO_DIR = process.env.GEO_DIR ?? fileURLToPath(new URL('../../../shared/geo', import.meta.url))
+/** The boundary files shipped with the app (scripts/simplify-geo.ts). */
+const GEO_DIR = fileURLToPath(new URL('../../public/geo', import.meta.url))
 
 function adcodeOf(result: ResolveResult): string | undefined {
   return result.ok ? result.region.adcode : undefined
@@ -47,11 +48,11 @@ describe('region catalogue contents', () => {
   })
 
   it('contains every feature of the 14 Jiangsu boundary files, by adcode and name', () => {
-    const files = readdirSync(GEO_DIR).filter((f) => /^32\d{4}\.geojson$/.test(f))
+    const files = readdirSync(GEO_DIR).filter((f) => /^32\d{4}\.json$/.test(f))
     expect(files).toHaveLength(14)
     let features = 0
     for (const file of files) {
-      const owner = file.replace('.geojson', '')
+      const owner = file.replace('.json', '')
       for (const { adcode, name } of geoFeatures(file)) {
         features++
         const region = catalogue.get(adcode)

@@ -1,14 +1,20 @@
 import type { Region, RegionLevel } from './types'
 
 /**
- * The region catalogue: 江苏省, its cities and their county-level divisions (data/regions.json),
- * with the tree navigation the maps and roll-ups need and the name resolution the file loaders need.
+ * The region catalogue: the regions of the home region (by default 江苏省, its cities and their
+ * county-level divisions, data/regions.json; elsewhere a slice of the national catalogue,
+ * national.ts), with the tree navigation the maps and roll-ups need and the name resolution the file
+ * loaders need.
  *
  * Resolution is exact by design. Text from a spreadsheet is normalised (trimmed, NFKC so that
  * full-width characters become half-width, all whitespace removed) and then matched, in this order,
  * against adcodes, official names and aliases (short forms, prefixed forms, former names). A name that
  * fits several regions (鼓楼区 is in both 南京 and 徐州) is only resolved when a parent is given;
  * otherwise the result is `ambiguous` with the candidates. There is no substring or fuzzy matching.
+ *
+ * A parent that names a place outside the catalogue (北京市 beside 通州区 in a 江苏 catalogue) is not
+ * ignored when the catalogue knows the nation (`world`): the name is then `unknown` here, with the
+ * local namesakes as candidates, so the row is reported instead of booked to 南通市通州区.
  */
 
 export type ResolveVia = 'adcode' | 'name' | 'alias'
@@ -25,6 +31,11 @@ export interface ResolveContext {
    * then any region below it. A parent that cannot itself be resolved narrows nothing.
    */
   parent?: string
+  /**
+   * The deployment's home region (an adcode): among namesakes that nothing else tells apart, the one
+   * inside it wins. Defaults to the catalogue's `home`.
+   */
+  home?: string
 }
 
 /** Shape of data/regions.json. */
@@ -34,7 +45,7 @@ export interface RegionCatalogueFile {
   regions: Region[]
 }
 
-const LEVELS: readonly RegionLevel[] = ['province', 'city', 'district']
+const LEVELS: readonly RegionLevel[] = ['country', 'province', 'city', 'district']
 const ADCODE = /^\d{6}$/
 /** Twelve-digit statistical division code (统计用区划代码) of a county-level or higher unit. */
 const STATISTICAL_CODE = /^(\d{6})000000$/
@@ -73,6 +84,11 @@ export class RegionCatalogue {
   private readonly childLists = new Map<string, Region[]>()
   private readonly byName = new Map<string, Region[]>()
   private readonly byAlias = new Map<string, Region[]>()
+  private readonly byFormerCode = new Map<string, Region>()
+  /** The national catalogue, when known: tells a place outside this one from text that is no place. */
+  world: RegionCatalogue | undefined
+  /** Preferred region among namesakes (see ResolveContext.home). */
+  home: string | undefined
 
   /**
    * @param regions the regions; a region's position in this array is its dense `index`.
@@ -109,6 +125,7 @@ export class RegionCatalogue {
         if (++steps > list.length) throw new Error(`${where}: its parents form a loop`)
       }
       addTo(this.byName, normaliseRegionText(region.name), region)
+      for (const code of region.formerCodes ?? []) if (!this.byAdcode.has(code)) this.byFormerCode.set(code, region)
     }
     for (const region of list) {
       for (const alias of [region.shortName, ...region.aliases]) {
@@ -185,13 +202,19 @@ export class RegionCatalogue {
 
     const code = adcodeIn(key)
     if (code !== undefined) {
-      const region = this.byAdcode.get(code)
+      const region = this.byAdcode.get(code) ?? this.byFormerCode.get(code)
       return region
         ? { ok: true, region, via: 'adcode' }
         : { ok: false, reason: 'unknown', candidates: [] }
     }
 
     const parent = this.contextParent(context)
+    if (parent === null) {
+      // The parent is a real place outside this catalogue: whatever matches here contradicts it.
+      const local = [...(this.byName.get(key) ?? []), ...(this.byAlias.get(key) ?? [])]
+      return { ok: false, reason: 'unknown', candidates: [...new Set(local)] }
+    }
+    const home = context?.home ?? this.home
     const elsewhere: Region[] = []
     const stages: ReadonlyArray<[Exclude<ResolveVia, 'adcode'>, Map<string, Region[]>]> = [
       ['name', this.byName],
@@ -199,7 +222,11 @@ export class RegionCatalogue {
     ]
     for (const [via, index] of stages) {
       const matches = index.get(key) ?? []
-      const narrowed = this.narrow(matches, parent)
+      let narrowed = this.narrow(matches, parent)
+      if (narrowed.length > 1 && home !== undefined) {
+        const inHome = narrowed.filter((m) => m.adcode === home || this.ancestors(m.adcode).some((a) => a.adcode === home))
+        if (inHome.length > 0) narrowed = inHome
+      }
       const [first] = narrowed
       if (narrowed.length === 1 && first !== undefined) return { ok: true, region: first, via }
       if (narrowed.length > 1) return { ok: false, reason: 'ambiguous', candidates: narrowed }
@@ -209,11 +236,27 @@ export class RegionCatalogue {
     return { ok: false, reason: 'unknown', candidates: elsewhere }
   }
 
-  private contextParent(context: ResolveContext | undefined): Region | undefined {
+  /** The parent region; undefined when none is given or the text is no place; null for a place outside. */
+  private contextParent(context: ResolveContext | undefined): Region | undefined | null {
     const text = context?.parent
     if (text === undefined) return undefined
     const parent = this.resolve(text)
-    return parent.ok ? parent.region : undefined
+    if (parent.ok) return parent.region
+    const there = this.world?.resolve(text)
+    return there !== undefined && (there.ok || there.reason === 'ambiguous') ? null : undefined
+  }
+
+  /**
+   * The catalogue of `root` and everything below it, `root` becoming the root: what a deployment
+   * whose home region is `root` works with. Dense indexes are positions in the new catalogue.
+   */
+  subtree(root: string): RegionCatalogue {
+    const top = this.byAdcode.get(root)
+    if (!top) throw new Error(`region ${root} is not in the catalogue`)
+    const keep = this.regions.filter((r) => r === top || this.ancestors(r.adcode).includes(top))
+    const sub = new RegionCatalogue(keep.map((r) => (r === top ? { ...r, parent: null } : r)))
+    sub.world = this.world ?? this
+    return sub
   }
 
   /** Keeps the matches directly under `parent`, or failing that the matches anywhere below it. */
@@ -251,6 +294,9 @@ function regionProblem(value: unknown): string | null {
   if (!isLevel(value.level)) return `"level" must be one of ${LEVELS.join(', ')}`
   if ((value.level === 'province') !== (value.parent === null)) {
     return 'only the province has a null "parent"'
+  }
+  if (value.formerCodes !== undefined && !(isStringArray(value.formerCodes) && value.formerCodes.every((c) => ADCODE.test(c)))) {
+    return '"formerCodes" must be an array of six-digit strings'
   }
   if (!isStringArray(value.aliases)) return '"aliases" must be an array of strings'
   return null

@@ -62,7 +62,8 @@ export interface Indicator {
   aliases: string[]
 }
 
-export type RegionLevel = 'province' | 'city' | 'district'
+/** `country` is the root of the national catalogue (全国), above the provinces. */
+export type RegionLevel = 'country' | 'province' | 'city' | 'district'
 
 export interface Region {
   /** GB/T 2260 six-digit code. */
@@ -81,6 +82,8 @@ export interface Region {
    * names (海安县, 港闸区 merged into 崇川区 in 2020).
    */
   aliases: string[]
+  /** Codes the region (or divisions merged into it) carried before, e.g. 320611 港闸区 for 崇川区. */
+  formerCodes?: string[]
 }
 
 /**

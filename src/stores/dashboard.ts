@@ -59,9 +59,9 @@ export const useDashboardStore = defineStore('dashboard', () => {
   /** The period as titles print it: 2023年, 2023年6月 / 2023, Jun 2023. */
   const periodLabel = computed(() => formatPeriod(period.value, ui.locale))
   const selection = computed<Selection>(() => ({ scope: filters.scope, period: period.value, indicator: filters.indicator }))
-  /** The all-district view exists only at province scope. */
+  /** The all-district view exists only at province scope (全省区县). */
   const mapLevel = computed<MapLevel>(() =>
-    regionCatalogue.get(filters.scope)?.parent === null && filters.mapLevel === 'district' ? 'district' : 'city',
+    regionCatalogue.get(filters.scope)?.level === 'province' && filters.mapLevel === 'district' ? 'district' : 'city',
   )
   /** Indicators on the cards, the radar and the table: the chosen category's, else the headline ones. */
   const cardIndicators = computed<readonly string[]>(() => {

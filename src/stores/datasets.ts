@@ -9,7 +9,7 @@ import type { Indicator } from '@/domain/types'
 import { fetchBlob, FetchError, parseInWorker } from '@/data/loader'
 import type { ParsedFile } from '@/data/parse'
 import type { LoadReport } from '@/data/facts'
-import { indicatorCatalogue, regionCatalogue } from '@/data/catalogues'
+import { indicatorCatalogue, NATIONAL_URL, regionCatalogue } from '@/data/catalogues'
 import {
   deleteDataset,
   readCatalog,
@@ -101,7 +101,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
       const parsed = await parseInWorker(
         // As a Blob: the worker reads it, so the page never holds a large file's bytes.
         { file: name, bytes: await fetchBlob(abs), defaultSource: name },
-        { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators },
+        { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators, world: NATIONAL_URL },
       )
       if (parsed.table.length === 0) {
         // Nothing usable (a wrong header, a file over the limit …): an error on the page, never a silent fallback.

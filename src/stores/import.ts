@@ -14,7 +14,7 @@ import type { Encoding } from '@/data/decode'
 import type { Delimiter } from '@/data/delimiter'
 import { splitUnit } from '@/data/units'
 import { customIndicator, customIndicatorId, isUnit, type CustomIndicatorSpec } from '@/data/custom'
-import { indicatorCatalogue, regionCatalogue } from '@/data/catalogues'
+import { indicatorCatalogue, NATIONAL_URL, regionCatalogue } from '@/data/catalogues'
 import { useDatasetsStore, userErrorOf, type UserError } from './datasets'
 
 /** Mapping target meaning "make a new indicator of this column". */
@@ -133,7 +133,7 @@ export const useImportStore = defineStore('import', () => {
     })
     const current = startParse(
       requests.length === 1 ? requests[0]! : requests,
-      { regions: regionCatalogue.all, indicators },
+      { regions: regionCatalogue.all, indicators, world: NATIONAL_URL },
       (p) => {
         if (progress.value !== null) progress.value = p
       },

@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test'
+import { regionPoint } from './map'
+
+/**
+ * A federation outside 江苏省: the home region from the address (?home=) or public/config.json,
+ * the national map by province, and a 承德市 file read under a 江苏 deployment, which offers to
+ * switch to 承德市 and then draws its counties with the file's values.
+ */
+test.use({ testIdAttribute: 'data-test' })
+
+/** A small 承德市 return, made here: counts and a rate with both its counts, by county name and city. */
+const CHENGDE_CSV = [
+  '地区,所属市,年份,职工总数(人),稳定就业职工(人),法律援助办结案件(件)',
+  '承德县,承德市,2023,52000,48100,37',
+  '双桥区,承德市,2023,61000,57300,42',
+  '平泉市,承德市,2023,43000,39900,25',
+  '隆化县,承德市,2023,38000,34800,19',
+].join('\r\n')
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
+}
+
+async function mapReady(page: Page) {
+  await expect(page.locator('[data-test="map-panel"] canvas').first()).toBeVisible()
+}
+
+test('a 承德市 file read in a 江苏 deployment offers 承德市 as home, then draws its counties with their values', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('./')
+  await mapReady(page)
+  await page.getByTestId('import-file').setInputFiles({ name: 'chengde.csv', mimeType: 'text/csv', buffer: Buffer.from(CHENGDE_CSV) })
+  const offer = page.getByTestId('home-offer')
+  await expect(offer).toBeVisible()
+  await expect(offer).toHaveAttribute('data-home', '130800')
+  await expect(offer).toContainText('承德市')
+
+  await page.getByTestId('home-switch').click()
+  await page.waitForURL(/home=130800/)
+  // The same file, read again under the new home region: every row is placed.
+  const dialog = page.getByTestId('import-dialog')
+  await expect(dialog.getByTestId('import-counts')).toBeVisible()
+  await expect(page.getByTestId('home-offer')).toHaveCount(0)
+  await expect(page.getByTestId('region-matches')).toHaveCount(0)
+  await page.getByTestId('import-confirm').click()
+  await expect(dialog).toBeHidden()
+
+  const panel = page.getByTestId('map-panel')
+  await expect(panel).toHaveAttribute('data-map', '130800')
+  await expect(panel).toHaveAttribute('data-geo', '130800')
+  await expect(page.getByTestId('crumb-130800')).toBeVisible()
+
+  // The rate rolls up from both counts; the county's own figure is the file's.
+  await page.goto('./?home=130800#/?region=130800&indicator=worker_stability_rate&period=2023')
+  await mapReady(page)
+  await regionPoint(page, '130800', '130821', '承德县')
+  await expect(panel.locator('.chart-tooltip')).toContainText('92.5') // 48,100 / 52,000
+  await page.screenshot({ path: 'test-results/national-chengde.png' })
+  expect(errors).toEqual([])
+})
+
+test('the whole country is drawn by province', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('./?home=100000')
+  await mapReady(page)
+  const panel = page.getByTestId('map-panel')
+  await expect(panel).toHaveAttribute('data-map', '100000')
+  await expect(panel).toHaveAttribute('data-geo', 'china')
+  await regionPoint(page, 'china', '130000', '河北省')
+  await page.screenshot({ path: 'test-results/national-china.png' })
+  expect(errors).toEqual([])
+})
+
+test('?home=320200 starts at 无锡市', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('./?home=320200')
+  await mapReady(page)
+  const panel = page.getByTestId('map-panel')
+  await expect(panel).toHaveAttribute('data-map', '320200')
+  await expect(page.getByTestId('crumb-320200')).toBeVisible()
+  await expect(page.getByTestId('crumb-320000')).toHaveCount(0)
+  await expect(page.getByTestId('map-up')).toHaveCount(0)
+  await regionPoint(page, '320200', '320205', '锡山区')
+  await page.screenshot({ path: 'test-results/national-wuxi.png' })
+  expect(errors).toEqual([])
+})
