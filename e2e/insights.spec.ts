@@ -99,8 +99,8 @@ test('trend: compare regions picked from the list, seasonal and year-to-date vie
   await page.getByTestId('trend-ytd').click()
   await expect(trend).toHaveAttribute('data-mode', 'ytd')
   await expect(trend).toContainText('年内累计')
-  // 环比 of the latest month on the relief card.
-  await expect(page.getByTestId('kpi-selected').getByTestId('kpi-mom')).toContainText('环比')
+  // Relief peaks every December: the card compares the latest month with the same month a year before.
+  await expect(page.getByTestId('kpi-selected').getByTestId('kpi-mom')).toContainText('12月 同比')
 })
 
 test('cards and the category overview select the indicator, by mouse and keyboard', async ({ page }) => {
