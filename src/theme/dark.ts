@@ -35,6 +35,8 @@ import {
   switchDark,
   tagDark,
   tooltipDark,
+  treeDark,
+  treeSelectDark,
   type GlobalTheme,
 } from 'naive-ui'
 
@@ -72,4 +74,6 @@ export const darkTheme: GlobalTheme = {
   Switch: switchDark,
   Tag: tagDark,
   Tooltip: tooltipDark,
+  Tree: treeDark,
+  TreeSelect: treeSelectDark,
 }
