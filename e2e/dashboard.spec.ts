@@ -18,16 +18,19 @@ async function ready(page: Page) {
 
 test.use({ testIdAttribute: 'data-test' })
 
-test('loads the sample dashboard without console errors and says it is sample data', async ({ page }) => {
-  const errors = watchErrors(page)
-  await page.goto('./')
-  await ready(page)
-  await expect(page.getByTestId('sample-notice')).toContainText('示例数据')
-  await expect(page.getByTestId('sample-notice')).toContainText('江苏工人报《主席论坛》2023')
-  await expect(page.getByTestId('map-panel')).toHaveAttribute('data-map', '320000')
-  await expect(page.getByTestId('trend-panel').locator('canvas')).toBeVisible()
-  await expect(page.getByTestId('ranking-panel').locator('canvas')).toBeVisible()
-  expect(errors).toEqual([])
+test.describe('with animation, as most readers see it', () => {
+  test.use({ reducedMotion: 'no-preference' })
+  test('loads the sample dashboard without console errors and says it is sample data', async ({ page }) => {
+    const errors = watchErrors(page)
+    await page.goto('./')
+    await ready(page)
+    await expect(page.getByTestId('sample-notice')).toContainText('示例数据')
+    await expect(page.getByTestId('sample-notice')).toContainText('江苏工人报《主席论坛》2023')
+    await expect(page.getByTestId('map-panel')).toHaveAttribute('data-map', '320000')
+    await expect(page.getByTestId('trend-panel').locator('canvas')).toBeVisible()
+    await expect(page.getByTestId('ranking-panel').locator('canvas')).toBeVisible()
+    expect(errors).toEqual([])
+  })
 })
 
 test('opens on the pre-shaped sample: no worker starts and neither sample file is fetched; an import starts the worker', async ({ page }) => {

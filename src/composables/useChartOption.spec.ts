@@ -170,3 +170,24 @@ describe('useChartKey', () => {
   })
 })
 
+
+describe('charts and the reader’s motion preference', () => {
+  it('publishes options without animation while the system asks for less motion, and follows a change', async () => {
+    vi.resetModules()
+    let listener: ((e: { matches: boolean }) => void) | null = null
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === '(prefers-reduced-motion: reduce)',
+      addEventListener: (_: string, fn: (e: { matches: boolean }) => void) => (listener = fn),
+    }))
+    const { useChartOption: fresh } = await import('./useChartOption')
+    const scope = effectScope()
+    const option = scope.run(() => fresh<{ series: unknown[]; animation?: boolean }>(() => ({ series: [] })))!
+    await drained()
+    expect(option.value).toEqual({ series: [], animation: false })
+    listener!({ matches: false })
+    await drained()
+    expect(option.value).toEqual({ series: [] })
+    scope.stop()
+    vi.unstubAllGlobals()
+  })
+})

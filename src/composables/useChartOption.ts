@@ -7,14 +7,18 @@
  * An option that needs an ECharts module not registered yet (charts/modules.ts) is published once
  * the module is, again in a task of its own. An option built meanwhile takes its place, so an older
  * option never lands after a newer one.
+ *
+ * When the reader's system asks for less motion, the option is published with animation off.
  */
 import { markRaw, onScopeDispose, ReactiveEffect, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import { ensureModules, pipelineRevision, pipelineRevisionFor } from '@/charts/modules'
 import { cancelChartUpdate, scheduleChartUpdate } from '@/charts/updates'
+import { prefersReducedMotion, withMotionPreference } from './motion'
 
 export function useChartOption<T extends object>(build: () => T | null): Readonly<ShallowRef<T | null>> {
   const option: ShallowRef<T | null> = shallowRef(null)
-  const effect = new ReactiveEffect(build)
+  const reduceMotion = prefersReducedMotion()
+  const effect = new ReactiveEffect(() => withMotionPreference(build(), reduceMotion.value))
   /** Numbers the builds: only the latest one is published. */
   let latest = 0
   /** The latest build, once the modules it waited for are registered. */

@@ -1,0 +1,26 @@
+/**
+ * Whether the reader asked the system for less motion (`prefers-reduced-motion: reduce`, WCAG 2.3.3).
+ * Charts then draw their final state at once, without ECharts' entry and update animations.
+ * A ref, so charts follow a change of the setting without a reload.
+ */
+import { shallowRef, type Ref } from 'vue'
+
+const QUERY = '(prefers-reduced-motion: reduce)'
+
+let reduced: Ref<boolean> | null = null
+
+export function prefersReducedMotion(): Readonly<Ref<boolean>> {
+  if (reduced) return reduced
+  const media = typeof matchMedia === 'function' ? matchMedia(QUERY) : null
+  reduced = shallowRef(media?.matches ?? false)
+  media?.addEventListener?.('change', (e) => {
+    if (reduced) reduced.value = e.matches
+  })
+  return reduced
+}
+
+/** The option as the chart should draw it: with animation turned off when less motion is asked for. */
+export function withMotionPreference<T extends object>(option: T | null, reduce: boolean): T | null {
+  if (!option || !reduce) return option
+  return { ...option, animation: false }
+}
