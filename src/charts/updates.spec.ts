@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { cancelChartUpdate, pendingChartUpdates, scheduleChartUpdate, TASK_BUDGET_MS } from './updates'
+import { afterCharts, cancelAfterCharts, cancelChartUpdate, holdCharts, pendingAfterCharts, pendingChartUpdates, scheduleChartUpdate } from './updates'
 
 /** Resolves after the queue is empty, checking once per task. */
 async function drained(): Promise<void> {
-  while (pendingChartUpdates() > 0) await new Promise((r) => setTimeout(r, 0))
+  while (pendingChartUpdates() + pendingAfterCharts() > 0) await new Promise((r) => setTimeout(r, 0))
   await new Promise((r) => setTimeout(r, 0))
 }
 
 describe('chart update queue', () => {
-  it('runs quick jobs right after the change, in the order asked, all in the same task with microtasks between', async () => {
+  it('runs every job of a change together right after it, in the order asked, before any other task', async () => {
     const log: string[] = []
     scheduleChartUpdate(() => {
       log.push('map')
@@ -21,30 +21,52 @@ describe('chart update queue', () => {
     scheduleChartUpdate(() => log.push('ranking'))
     // Nothing runs within the code that asked: the first job waits for the end of it.
     expect(log).toEqual([])
-    // Before any other task: every chart is set in the same task, so all paint in the same frame…
+    await Promise.resolve()
+    // All options are set in one go, so Vue hands them to their charts in one flush, in one frame.
+    expect(log).toEqual(['map', 'trend', 'ranking'])
     await new Promise((r) => setTimeout(r, 0))
-    // …and a microtask a job queued (Vue handing its option to the chart) runs before the next job.
-    expect(log).toEqual(['map', 'after map', 'trend', 'after trend', 'ranking'])
+    expect(log).toEqual(['map', 'trend', 'ranking', 'after map', 'after trend'])
   })
 
-  it('goes on in a task of its own once a task has spent its budget', async () => {
+  it('runs a job asked for by a running job in the same run', async () => {
     const log: string[] = []
-    const busy = (ms: number) => {
-      const end = performance.now() + ms
-      while (performance.now() < end) {
-        // Stands for a chart whose option takes long to build.
-      }
-    }
     scheduleChartUpdate(() => {
-      busy(TASK_BUDGET_MS + 5)
-      log.push('slow')
+      log.push('first')
+      scheduleChartUpdate(() => log.push('asked by first'))
     })
-    scheduleChartUpdate(() => log.push('next'))
     await Promise.resolve()
+    expect(log).toEqual(['first', 'asked by first'])
+  })
+
+  it('runs what waits for the charts in a later task, after the charts asked for meanwhile', async () => {
+    const log: string[] = []
+    afterCharts(() => log.push('cards'))
+    scheduleChartUpdate(() => log.push('map'))
+    afterCharts(() => log.push('overview'))
     await Promise.resolve()
-    expect(log).toEqual(['slow'])
+    expect(log).toEqual(['map'])
+    expect(pendingAfterCharts()).toBe(2)
     await drained()
-    expect(log).toEqual(['slow', 'next'])
+    expect(log).toEqual(['map', 'cards', 'overview'])
+    const dropped = () => log.push('dropped')
+    afterCharts(dropped)
+    cancelAfterCharts(dropped)
+    await drained()
+    expect(log).toEqual(['map', 'cards', 'overview'])
+  })
+
+  it('holds every chart of a change while one waits for its file, then runs them together', async () => {
+    const log: string[] = []
+    let arrive = () => {}
+    const file = new Promise<void>((r) => (arrive = r))
+    scheduleChartUpdate(() => log.push('trend'))
+    holdCharts(file.then(() => scheduleChartUpdate(() => log.push('map'))))
+    scheduleChartUpdate(() => log.push('ranking'))
+    await new Promise((r) => setTimeout(r, 0))
+    expect(log).toEqual([])
+    arrive()
+    await drained()
+    expect(log).toEqual(['trend', 'ranking', 'map'])
   })
 
   it('keeps one place for a job asked for twice, and drops a cancelled one', async () => {

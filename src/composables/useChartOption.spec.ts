@@ -57,6 +57,31 @@ describe('useChartOption', () => {
     scope.stop()
   })
 
+  it('hands over no option equal to the shown one, unless the model behind it changed', async () => {
+    const scope = effectScope()
+    const period = ref('2023')
+    const model = shallowRef({ rank: [1, 2] })
+    const published: string[] = []
+    scope.run(() => {
+      const o = useChartOption(
+        () => ({ series: [{ data: [1, 2] }], read: period.value.length + model.value.rank.length, formatter: (v: number) => v + 1 }),
+        () => model.value,
+      )
+      watch(o, (v) => v && published.push(`rank ${model.value.rank.join(',')}`), { flush: 'sync' })
+    })
+    await drained()
+    expect(published).toEqual(['rank 1,2'])
+    // Another year with the same numbers: nothing to repaint.
+    period.value = '2024'
+    await drained()
+    expect(published).toEqual(['rank 1,2'])
+    // Same numbers drawn, but what the tooltip reads moved: handed over.
+    model.value = { rank: [2, 1] }
+    await drained()
+    expect(published).toEqual(['rank 1,2', 'rank 2,1'])
+    scope.stop()
+  })
+
   it('stops building once its component is gone', async () => {
     const scope = effectScope()
     const n = ref(1)

@@ -4,6 +4,10 @@
  * the models behind it are computed there too. The option is marked raw: vue-echarts would
  * otherwise walk every array of it on each change, and ECharts keeps its own copy anyway.
  *
+ * When the option and the model behind it (`inputs`: what its tooltips also read) are equal to
+ * those the chart shows, the option is not handed over again: a change that leaves a chart's
+ * inputs as they were (the trend when only the year moves) costs that chart no repaint.
+ *
  * An option that needs an ECharts module not registered yet (charts/modules.ts) is published once
  * the module is, again in a task of its own. An option built meanwhile takes its place, so an older
  * option never lands after a newer one.
@@ -15,7 +19,7 @@ import { ensureModules, pipelineRevision, pipelineRevisionFor } from '@/charts/m
 import { cancelChartUpdate, scheduleChartUpdate } from '@/charts/updates'
 import { prefersReducedMotion, withMotionPreference } from './motion'
 
-export function useChartOption<T extends object>(build: () => T | null): Readonly<ShallowRef<T | null>> {
+export function useChartOption<T extends object>(build: () => T | null, inputs: () => unknown = () => null): Readonly<ShallowRef<T | null>> {
   const option: ShallowRef<T | null> = shallowRef(null)
   const reduceMotion = prefersReducedMotion()
   const effect = new ReactiveEffect(() => withMotionPreference(build(), reduceMotion.value))
@@ -24,7 +28,12 @@ export function useChartOption<T extends object>(build: () => T | null): Readonl
   /** The latest build, once the modules it waited for are registered. */
   let ready: T | null = null
   let stopped = false
+  /** The shown option and its inputs as text. */
+  let shown: string | null = null
   const publish = (next: T | null) => {
+    const key = next ? fingerprint([next, inputs()]) : null
+    if (key !== null && key === shown) return
+    shown = key
     option.value = next ? (markRaw(next) as T) : null
   }
   const publishReady = () => {
@@ -55,6 +64,16 @@ export function useChartOption<T extends object>(build: () => T | null): Readonl
     effect.stop()
   })
   return option
+}
+
+/**
+ * An option and its model as text: functions (formatters) by their source, typed arrays as lists.
+ * What a formatter closes over is the model or the labels, both part of the text.
+ */
+function fingerprint(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'function' ? String(v) : ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : Number.isNaN(v) ? 'NaN' : v,
+  )
 }
 
 /**
