@@ -17,6 +17,18 @@ const CHENGDE_CSV = [
   '隆化县,承德市,2023,38000,34800,19',
 ].join('\r\n')
 
+/** Namesakes told apart by a province column (full or short names), and a row whose province contradicts its code. */
+const PROVINCE_CSV = [
+  '行政区划代码,地区,省份,年份,职工总数(人),稳定就业职工(人)',
+  ',通州区,北京,2023,41000,38000',
+  ',通州区,江苏省,2023,52000,48000',
+  ',鼓楼区,福建省,2023,33000,30000',
+  '320612,,北京市,2023,52000,48000',
+].join('\r\n')
+
+/** A wide return whose province column has a header of its own making: the preview reads it as the province. */
+const OWN_HEADER_CSV = ['地区,所在省区,年份,职工总数(人)', '通州区,北京,2023,41000', '鼓楼区,福建,2023,33000'].join('\r\n')
+
 function watchErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
@@ -84,5 +96,47 @@ test('?home=320200 starts at 无锡市', async ({ page }) => {
   await expect(page.getByTestId('map-up')).toHaveCount(0)
   await regionPoint(page, '320200', '320205', '锡山区')
   await page.screenshot({ path: 'test-results/national-wuxi.png' })
+  expect(errors).toEqual([])
+})
+
+test('a province column settles namesakes across the nation, and a province that contradicts the code is reported', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('./?home=100000')
+  await mapReady(page)
+  await page.getByTestId('import-file').setInputFiles({ name: 'provinces.csv', mimeType: 'text/csv', buffer: Buffer.from(PROVINCE_CSV) })
+  const dialog = page.getByTestId('import-dialog')
+  // Three rows placed by name and province, the coded one booked by its code.
+  await expect(dialog.getByTestId('count-accepted')).toContainText('4')
+  await expect(dialog.getByTestId('region-matches')).toHaveCount(0)
+  const problems = dialog.getByTestId('problem-list')
+  await expect(problems).toContainText('代码 320612 是江苏省南通市通州区，“省份”列却写着“北京市”')
+  await expect(problems).toContainText('第5行')
+  await page.screenshot({ path: 'test-results/national-province-column.png' })
+  await page.getByTestId('import-confirm').click()
+  await expect(dialog).toBeHidden()
+
+  // 通州区 with 北京 is 北京市通州区: its own figure is the file's.
+  await page.goto('./?home=100000#/?region=110000&indicator=total_workers&period=2023')
+  await mapReady(page)
+  await expect(page.getByTestId('kpi-selected').getByTestId('kpi-value')).toContainText('41,000')
+  await page.goto('./?home=100000#/?region=350000&indicator=total_workers&period=2023')
+  await mapReady(page)
+  await expect(page.getByTestId('kpi-selected').getByTestId('kpi-value')).toContainText('33,000')
+  expect(errors).toEqual([])
+})
+
+test('the preview offers an unnamed column as the province column', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.goto('./?home=100000')
+  await mapReady(page)
+  await page.getByTestId('import-file').setInputFiles({ name: 'own-header.csv', mimeType: 'text/csv', buffer: Buffer.from(OWN_HEADER_CSV) })
+  const dialog = page.getByTestId('import-dialog')
+  // Without it both names are ambiguous across the nation.
+  await expect(dialog.getByTestId('count-rejected')).toContainText('2')
+  await dialog.getByTestId('map-所在省区').click()
+  await page.locator('.n-base-select-option', { hasText: '作为省份列' }).click()
+  await expect(dialog.getByTestId('column-role')).toContainText('作为省份列')
+  await expect(dialog.getByTestId('count-accepted')).toContainText('2')
+  await expect(dialog.getByTestId('count-rejected')).toHaveCount(0)
   expect(errors).toEqual([])
 })

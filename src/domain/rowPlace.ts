@@ -65,13 +65,19 @@ function rootOf(catalogue: RegionCatalogue): Region | undefined {
   return catalogue.all[0]
 }
 
-/** The one candidate of the first level list that has any, inside `within` when given. */
+/**
+ * The one candidate of the first level list that has any: among those inside `within` when there
+ * are such (吉林市 beside 省份 吉林), else among all (阜新市 beside 江苏 is still 阜新市, and contradicts it).
+ */
 function pick(catalogue: RegionCatalogue, text: string, field: 'province' | 'city', within?: Region): Region | undefined {
-  const all = catalogue.candidates(text).filter((r) => !within || !catalogue.has(within.adcode) || catalogue.isWithin(r.adcode, within.adcode))
-  for (const levels of CONTEXT_LEVELS[field]) {
-    const fit = all.filter((r) => (levels as readonly string[]).includes(r.level))
-    if (fit.length === 1) return fit[0]
-    if (fit.length > 1) return undefined
+  const all = catalogue.candidates(text)
+  const inside = within && catalogue.has(within.adcode) ? all.filter((r) => catalogue.isWithin(r.adcode, within.adcode)) : []
+  for (const list of inside.length > 0 ? [inside, all] : [all]) {
+    for (const levels of CONTEXT_LEVELS[field]) {
+      const fit = list.filter((r) => (levels as readonly string[]).includes(r.level))
+      if (fit.length === 1) return fit[0]
+      if (fit.length > 1) break
+    }
   }
   return undefined
 }
