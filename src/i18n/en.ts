@@ -69,8 +69,9 @@ const en: typeof zh = {
     definition: 'Definition: {text}',
   },
   level: {
-    province: 'province',
+    province: 'provinces',
     city: 'cities',
+    prefecture: 'prefectures',
     district: 'districts',
   },
   map: {

@@ -67,8 +67,9 @@ export default {
     definition: '口径：{text}',
   },
   level: {
-    province: '省',
+    province: '省（区、市）',
     city: '设区市',
+    prefecture: '市（州、盟）',
     district: '区县',
   },
   map: {
