@@ -16,7 +16,7 @@
  * U+FFFD in the text, a header without data, an empty file.
  */
 import type { FactTable } from '@/domain/table'
-import type { Indicator, Region } from '@/domain/types'
+import type { Indicator } from '@/domain/types'
 import { normaliseRegionText, type RegionCatalogue } from '@/domain/regions'
 import { placeRow, type RowPlace, type RowPlaceText } from '@/domain/rowPlace'
 import { normalisePeriod } from '@/domain/periods'
