@@ -90,6 +90,7 @@ test('the whole country is drawn by province', async ({ page }) => {
   await page.getByTestId('lang-toggle').click()
   await expect(ranking).toContainText('provinces of China')
   await expect(ranking).not.toContainText('cities')
+  await ranking.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'test-results/national-china-en.png' })
   expect(errors).toEqual([])
 })
