@@ -238,7 +238,7 @@ const en: typeof zh = {
     jump: '{subject} is {text}, ten times or a tenth of {detail} a year before ({other}): check the unit and the entry (imported)',
     futurePeriod: 'Period {text} is after today ({detail} rows): check the year (imported, but never the default period)',
     regionConflict: 'Code {text} is {subject} but the name “{detail}” is {other}: booked to {subject} by its code; check the code or the name',
-    placeConflict: 'Code {detail} is {subject} but the “{column}” column says “{text}” ({other}): booked to {subject} by its code; check the code or the “{column}” column',
+    placeConflict: 'Code {detail} is {subject}, which is not in {other} as the “{column}” column says: booked to {subject} by its code; check the code or the “{column}” column',
     cityOutsideProvince: '“{text}” in the “{column}” column is {other}, which is not in this row’s province “{detail}” ({subject}): the row was not imported; check the province or the city',
     regionOutsidePlace: '{subject} has no “{text}” (regions of that name are in {other}), so it does not fit “{detail}” in this row: the row was not imported; check the region name or “{detail}”',
     parentMismatch: '{other} reports {subject} {text}, but its districts add up to {detail}: please check (the dashboard shows the reported figure)',

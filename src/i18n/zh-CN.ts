@@ -236,7 +236,7 @@ export default {
     jump: '{subject}为 {text}，是一年前（{other}）{detail} 的十倍以上或十分之一以下：请核对单位和录入（已导入）',
     futurePeriod: '期间 {text} 晚于今天（共 {detail} 行）：请核对年份（已导入，但不会作为默认期间）',
     regionConflict: '代码 {text} 是{subject}，名称“{detail}”却指{other}：已按代码计入{subject}，请核对代码或名称',
-    placeConflict: '代码 {detail} 是{subject}，“{column}”列却写着“{text}”（{other}）：已按代码计入{subject}，请核对代码或“{column}”列',
+    placeConflict: '代码 {detail} 是{subject}，不在“{column}”列所写的{other}：已按代码计入{subject}，请核对代码或“{column}”列',
     cityOutsideProvince: '“{column}”列的“{text}”是{other}，不在这一行省份“{detail}”（{subject}）之内：此行未导入，请核对省份或所属市',
     regionOutsidePlace: '{subject}没有“{text}”（同名地区在{other}），与这一行写的“{detail}”不符：此行未导入，请核对地区名称或“{detail}”',
     parentMismatch: '{other}自报{subject} {text}，与所辖各县（市、区）之和 {detail} 不一致：请核对（看板显示自报数）',
