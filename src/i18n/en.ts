@@ -127,7 +127,7 @@ const en: typeof zh = {
   },
   compare: {
     radarTitle: 'Profile of {region} among {level} of {parent}, {period}',
-    radarNone: 'Pick a city or district to see its profile against its peers.',
+    radarNone: 'Pick a region below this one to see its profile against its peers.',
     radarPeers: 'Average of {parent} {level}',
     score: 'Score',
     radarNote: 'Each indicator is scaled 0–100 from the lowest to the highest of the peers (reversed where lower is better); 100 is the best among them.',

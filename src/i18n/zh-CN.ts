@@ -125,7 +125,7 @@ export default {
   },
   compare: {
     radarTitle: '{region}各项指标在{parent}{level}中的位置（{period}）',
-    radarNone: '选择一个设区市或区县，查看它在同级地区中的指标画像。',
+    radarNone: '选择一个下级地区，查看它在同级地区中的指标画像。',
     radarPeers: '{parent}各{level}平均',
     score: '得分',
     radarNote: '每项指标按同级地区最低到最高折算为0—100分（越低越好的指标已反转），100分为同级最好。',
