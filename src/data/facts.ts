@@ -13,6 +13,7 @@ import type { Indicator, Region } from '@/domain/types'
 import { FactTableBuilder, type FactTable } from '@/domain/table'
 import { normalisePeriod } from '@/domain/periods'
 import { normaliseRegionText, type RegionCatalogue } from '@/domain/regions'
+import { placeRow, type RowPlace, type RowPlaceText } from '@/domain/rowPlace'
 import { parseCell } from './values'
 import type { ProblemCode } from './problem-codes'
 import { scaledCell, splitUnit, unitFactor } from './units'
@@ -56,13 +57,14 @@ export interface LoadReport {
 /** Enough to list every problem of any realistic file; beyond it the report says how many more. */
 export const MAX_LISTED_PROBLEMS = 10000
 
-export type Field = 'regionCode' | 'region' | 'parent' | 'period' | 'indicator' | 'value' | 'source'
+export type Field = 'regionCode' | 'region' | 'parent' | 'province' | 'period' | 'indicator' | 'value' | 'source'
 
 /** Header spellings of each tidy column (compared after normalising case, width and spaces). */
 const FIELD_HEADERS: Record<Field, string[]> = {
   regionCode: ['region_code', 'adcode', 'code', '行政区划代码', '区划代码', '地区代码', '代码'],
   region: ['region', 'region_name', 'name', '地区', '地区名称', '区县', '县区', '县(市、区)', '县(市,区)', '行政区', '单位', '单位名称', '名称'],
-  parent: ['parent', 'city', '所属市', '设区市', '城市', '市'],
+  parent: ['parent', 'city', 'prefecture', '所属市', '设区市', '城市', '市', '地市', '所属地市', '市(州、盟)', '市(州)'],
+  province: ['province', 'province_name', '省份', '所属省', '所属省份', '省', '省区', '省(区、市)', '省(自治区、直辖市)', '省级'],
   period: ['period', 'year', 'month', 'date', '期间', '时间', '年份', '年度', '月份', '统计期', '年月'],
   indicator: ['indicator', 'indicator_id', '指标', '指标代码', '指标名称', '指标id'],
   value: ['value', '值', '数值', '数据', '指标值'],
@@ -88,6 +90,17 @@ export function fieldOfHeader(header: string): Field | undefined {
 }
 
 export type MatchVia = 'name' | 'alias' | 'unit' | 'mapped'
+
+/**
+ * Columns a wide table's header did not name can be given a place role in the preview: the column
+ * mapping sends these values instead of an indicator id.
+ */
+export const COLUMN_ROLES = { '@province': 'province', '@city': 'parent' } as const satisfies Record<string, Field>
+export type ColumnRole = keyof typeof COLUMN_ROLES
+
+export function isColumnRole(value: string | null | undefined): value is ColumnRole {
+  return value != null && Object.hasOwn(COLUMN_ROLES, value)
+}
 
 /** Looks indicators up by id, Chinese or English name, or alias; never by partial match. */
 export class IndicatorLookup {
@@ -142,18 +155,60 @@ function headingVariants(header: string): string[] {
 }
 
 
+/** Headers of the columns a row's place is read from ('' where the file has none). */
+export interface PlaceHeaders {
+  code: string
+  name: string
+  city: string
+  province: string
+}
+
 /**
- * When a row gives both a code and a name, the name must not point elsewhere: the region the name
- * (with the row's city, if any) resolves to when it is not the coded one, else null. A name that
- * matches nothing says nothing against the code; an ambiguous one contradicts it only when the
- * coded region is not among its candidates.
+ * The problems of one placed row (rowPlace.ts), named by file, row and column: conflicts beside a
+ * booked row, or why the row was not booked.
  */
-export function nameContradiction(regions: RegionCatalogue, coded: Region, name: string, parent: string): { names: string } | null {
-  if (!name) return null
-  const r = regions.resolve(name, parent ? { parent } : undefined)
-  if (r.ok) return r.region.adcode === coded.adcode ? null : { names: `${regions.parentOf(r.region.adcode)?.name ?? ''}${r.region.name}` }
-  if (r.reason !== 'ambiguous' || r.candidates.some((c) => c.adcode === coded.adcode)) return null
-  return { names: r.candidates.map((c) => `${regions.parentOf(c.adcode)?.name ?? ''}${c.name}`).join('、') }
+export function placeProblems(file: string, row: number, place: RowPlace, text: RowPlaceText, headers: PlaceHeaders, regions: RegionCatalogue): LoadProblem[] {
+  const columnOf = (f: 'city' | 'province') => headers[f]
+  if (place.ok) {
+    const coded = `${regions.parentOf(place.region.adcode)?.name ?? ''}${place.region.name}`
+    return place.conflicts.map((c) =>
+      c.field === 'name'
+        ? { code: 'regionConflict', file, row, column: headers.code, text: text.code, detail: text.name, subject: coded, other: c.names }
+        : { code: 'placeConflict', file, row, column: columnOf(c.field), text: c.text, detail: text.code, subject: c.against, other: c.names },
+    )
+  }
+  if (place.reason === 'conflict') {
+    const c = place.conflict
+    if (c.field === 'city') return [{ code: 'cityOutsideProvince', file, row, column: headers.city, text: c.text, detail: text.province, subject: c.against, other: c.names }]
+    const named = c.againstField === 'city' ? text.city : text.province
+    return [{ code: 'regionOutsidePlace', file, row, column: headers.name, text: c.text, detail: named, subject: c.against, other: c.names }]
+  }
+  const ambiguous = place.reason === 'ambiguous'
+  return [
+    {
+      code: ambiguous ? 'ambiguousRegion' : 'unknownRegion',
+      file,
+      row,
+      column: text.name || !headers.code ? headers.name : headers.code,
+      text: text.name || text.code,
+      ...(ambiguous ? { detail: place.candidates.map((c) => `${regions.parentOf(c.adcode)?.name ?? ''}${c.name}`).join('、') } : {}),
+    },
+  ]
+}
+
+/** A region text not placed (unknown or ambiguous), for the preview's list of regions to choose. */
+export function unmatchedOf(place: RowPlace, text: RowPlaceText, headers: PlaceHeaders, row: number): RegionMatch | null {
+  if (place.ok || place.reason === 'conflict') return null
+  const within = text.city || text.province
+  return {
+    text: text.name || text.code,
+    column: text.name || !headers.code ? headers.name : headers.code,
+    count: 1,
+    firstRow: row,
+    reason: place.reason === 'ambiguous' ? 'ambiguous' : 'unknown',
+    candidates: place.candidates.map((c) => c.adcode),
+    ...(within ? { within } : {}),
+  }
 }
 
 /** Choices the user made in the preview. Keys are compared after normalisation. */
@@ -195,6 +250,8 @@ export interface ColumnMatch {
   hidden?: boolean
   /** Another column mapped to the same indicator: neither is read until one is left out. */
   conflict?: string
+  /** Read as a place column (a province or city column) instead of an indicator, as the user chose. */
+  role?: ColumnRole
 }
 
 /** A region text that could not be placed, with how often and where it first appears. */
@@ -206,6 +263,8 @@ export interface RegionMatch {
   reason: 'unknown' | 'ambiguous'
   /** adcodes of the candidates of an ambiguous name. */
   candidates: string[]
+  /** The city (or else province) the row named, where the file has such a column: where to look elsewhere. */
+  within?: string
 }
 
 export interface TableInput {
@@ -277,8 +336,14 @@ export function buildTable(
   const builder = new FactTableBuilder(input.rows.length)
   const col = new Map<Field, number>()
   const repeatedColumns: [string, string][] = []
+  const indicatorMap = keyMap(options.indicatorMap, normaliseHeader)
+  /** A header's field: by its name, or by the place role the user gave an unnamed column. */
+  const fieldOf = (h: string): Field | undefined => {
+    const role = indicatorMap.get(normaliseHeader(h))
+    return fieldOfHeader(h) ?? (isColumnRole(role) ? COLUMN_ROLES[role] : undefined)
+  }
   input.headers.forEach((h, i) => {
-    const f = fieldOfHeader(h)
+    const f = fieldOf(h)
     if (f && col.has(f)) repeatedColumns.push([h, input.headers[col.get(f)!] ?? f])
     if (f && !col.has(f)) col.set(f, i)
   })
@@ -320,7 +385,6 @@ export function buildTable(
     const i = col.get(f)
     return i === undefined ? '' : cellText(row[i]).trim()
   }
-  const indicatorMap = keyMap(options.indicatorMap, normaliseHeader)
   const regionMap = keyMap(options.regionMap, normaliseRegionText)
 
   // Labels → indicators, with how each was matched.
@@ -331,7 +395,9 @@ export function buildTable(
     if (!m) {
       const mapped = indicatorMap.get(key)
       const unit = shape === 'wide' ? splitUnit(label).unit : undefined
-      if (mapped !== undefined) {
+      if (isColumnRole(mapped)) {
+        m = { label, column, indicator: null, via: 'mapped', count: 0, ignored: false, role: mapped }
+      } else if (mapped !== undefined) {
         const ind = indicators.byId.get(mapped)
         m = { label, column, indicator: ind ? ind.id : null, via: ind ? 'mapped' : null, count: 0, ignored: mapped === '', ...(unit ? { unit } : {}) }
       } else {
@@ -360,52 +426,28 @@ export function buildTable(
   let rowsAccepted = 0
   let rejected = 0
 
+  const placeHeaders: PlaceHeaders = {
+    code: col.has('regionCode') ? header('regionCode') : '',
+    name: header('region'),
+    city: col.has('parent') ? header('parent') : '',
+    province: col.has('province') ? header('province') : '',
+  }
   const resolveRegion = (row: readonly unknown[], rowNo: number): Region | { problem: true } => {
-    const codeText = get(row, 'regionCode')
-    const nameText = get(row, 'region')
-    const text = nameText || codeText
-    const column = header(nameText || !col.has('regionCode') ? 'region' : 'regionCode')
-    const mapped = regionMap.get(normaliseRegionText(text))
+    const text: RowPlaceText = { code: get(row, 'regionCode'), name: get(row, 'region'), city: get(row, 'parent'), province: get(row, 'province') }
+    const mapped = regionMap.get(normaliseRegionText(text.name || text.code))
     if (mapped !== undefined && regions.has(mapped)) return regions.get(mapped)!
-    let resolved = codeText ? regions.resolve(codeText) : undefined
-    if (resolved?.ok) {
-      // The code decides (docs/DATA-FORMATS.md); a name that says otherwise is questioned.
-      const against = nameContradiction(regions, resolved.region, nameText, get(row, 'parent'))
-      if (against) problems.add(conflict(rowNo, header('regionCode'), codeText, nameText, resolved.region, against.names))
-      return resolved.region
+    const place = placeRow(regions, text)
+    for (const p of placeProblems(file, rowNo, place, text, placeHeaders, regions)) problems.add(p)
+    if (place.ok) return place.region
+    const match = unmatchedOf(place, text, placeHeaders, rowNo)
+    if (match) {
+      const key = normaliseRegionText(match.text)
+      const u = unmatched.get(key)
+      if (u) u.count++
+      else unmatched.set(key, match)
     }
-    if (nameText) {
-      const parent = get(row, 'parent')
-      resolved = regions.resolve(nameText, parent ? { parent } : undefined)
-    }
-    if (resolved?.ok) return resolved.region
-    const ambiguous = resolved !== undefined && !resolved.ok && resolved.reason === 'ambiguous'
-    const candidates = resolved && !resolved.ok ? resolved.candidates : []
-    problems.add({
-      code: ambiguous ? 'ambiguousRegion' : 'unknownRegion',
-      file,
-      row: rowNo,
-      column,
-      text,
-      ...(ambiguous ? { detail: candidates.map((c) => `${regions.parentOf(c.adcode)?.name ?? ''}${c.name}`).join('、') } : {}),
-    })
-    const key = normaliseRegionText(text)
-    const u = unmatched.get(key)
-    if (u) u.count++
-    else unmatched.set(key, { text, column, count: 1, firstRow: rowNo, reason: ambiguous ? 'ambiguous' : 'unknown', candidates: candidates.map((c) => c.adcode) })
     return { problem: true }
   }
-
-  const conflict = (row: number, column: string, code: string, name: string, coded: Region, named: string): LoadProblem => ({
-    code: 'regionConflict',
-    file,
-    row,
-    column,
-    text: code,
-    detail: name,
-    subject: `${regions.parentOf(coded.adcode)?.name ?? ''}${coded.name}`,
-    other: named,
-  })
 
   /** Adds one fact; returns false when the cell was rejected. */
   const addFact = (rowNo: number, region: Region, period: string, ind: Indicator, column: string, valueText: string, source: string, scale = 1): boolean => {
@@ -499,7 +541,7 @@ export function buildTable(
   })
 
   for (const m of wide) {
-    if (!m.indicator && !m.ignored) problems.add({ code: 'unmatchedColumn', file, ...(headerRow ? { row: headerRow } : {}), column: m.label, text: m.label })
+    if (!m.indicator && !m.ignored && !m.role) problems.add({ code: 'unmatchedColumn', file, ...(headerRow ? { row: headerRow } : {}), column: m.label, text: m.label })
   }
   checkTotals(file, totals, accepted, regions, problems)
   const columnList = [...columns.values()]

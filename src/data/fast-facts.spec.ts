@@ -4,16 +4,22 @@ import { describe, expect, it } from 'vitest'
 import indicatorsJson from '../../data/indicators.json'
 import regionsJson from '../../data/regions.json'
 import { loadIndicatorCatalogue } from '@/domain/indicators'
-import { loadRegionCatalogue } from '@/domain/regions'
+import { loadRegionCatalogue, RegionCatalogue } from '@/domain/regions'
+import { nationalRegions } from '@/domain/national'
+import { readFileSync } from 'node:fs'
 import { IndicatorLookup } from './facts'
 import { FactKeys, PackedKeyMap, parseCsvFast } from './fast-facts'
 import { parseFile, type Catalogues, type ParsedFile } from './parse'
-import { review } from './parse-common'
+import { regionLookup, review } from './parse-common'
 
 const regionCatalogue = loadRegionCatalogue(regionsJson)
 const indicatorCatalogue = loadIndicatorCatalogue(indicatorsJson)
 const catalogues: Catalogues = { regions: regionCatalogue.all, indicators: indicatorCatalogue.indicators }
 const lookup = new IndicatorLookup(catalogues.indicators)
+// Both paths know the nation, so a province or city elsewhere (北京) is told from text that is no place.
+const china = new RegionCatalogue(nationalRegions(JSON.parse(readFileSync(new URL('../../public/regions/china.json', import.meta.url), 'utf8'))))
+regionCatalogue.world = china
+regionLookup(catalogues, china)
 
 function fastOnly(bytes: Uint8Array, file: string, piece?: number): ParsedFile | null {
   const raw = parseCsvFast({ file, bytes, defaultSource: 'test', ...(piece ? { piece } : {}) }, regionCatalogue, lookup)
@@ -35,7 +41,8 @@ const encode = (s: string) => new TextEncoder().encode(s)
 const CELLS = {
   regionCode: ['320102', '320104', '321012', '320600', '320000', '999999', '', '32010', '320102000000'],
   region: ['玄武区', '秦淮区', '鼓楼区', '江都', '扬州市江都区', '海安县', '南京市', '未知区', '合计', '全市', '', ' 玄武区 ', '玄武区'],
-  parent: ['南京市', '徐州', '', '扬州市', '合计'],
+  parent: ['南京市', '徐州', '', '扬州市', '合计', '连云港市'],
+  province: ['江苏', '江苏省', '', '北京', '火星省'],
   period: ['2023', '2022', '2023-06', '2023年6月', '2023/6', '2023Q2', '2023年', 'abc', '', '2023-13', '１９９９'],
   indicator: ['total_workers', 'stable_workers', 'worker_stability_rate', '职工稳定率', '职工稳定率(%)', '帮扶金额（万元）', 'relief_amount', 'unknown_metric', '', 'may_day_medals', 'wage_growth'],
   value: ['12', '12.5', '0', '-3', '150', '91.6%', '1,234', '3.6万', '-', '', 'abc', ' 7 ', '１２', '1e3', '007', '.5', '5.', '12.50', '0.1', '99999999999999999'],
@@ -47,6 +54,7 @@ const HEADERS: Record<Column, string[]> = {
   regionCode: ['region_code', '行政区划代码', ' code '],
   region: ['region', '地区', '县(市、区)'],
   parent: ['parent', '设区市'],
+  province: ['province', '省份', '所属省'],
   period: ['period', '年份', '期间'],
   indicator: ['indicator', '指标'],
   value: ['value', '数值'],
@@ -61,7 +69,7 @@ const fileArb = fc
     columns: fc
       .tuple(
         fc.subarray(['regionCode', 'region'] as Column[], { minLength: 1 }),
-        fc.subarray(['parent', 'source', 'extra'] as Column[]),
+        fc.subarray(['parent', 'province', 'source', 'extra'] as Column[]),
         fc.nat(),
       )
       .map(([region, optional, seed]) => {
@@ -73,7 +81,7 @@ const fileArb = fc
         return all
       }),
     headerPick: fc.nat(),
-    rows: fc.array(fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 40 }),
+    rows: fc.array(fc.array(fc.nat(), { minLength: 9, maxLength: 9 }), { minLength: 1, maxLength: 40 }),
     repeats: fc.array(fc.nat(), { maxLength: 6 }),
     delimiter: fc.constantFrom(',', '\t', ';'),
     newline: fc.constantFrom('\n', '\r\n', '\r'),

@@ -16,8 +16,9 @@
  * U+FFFD in the text, a header without data, an empty file.
  */
 import type { FactTable } from '@/domain/table'
-import type { Indicator, Region } from '@/domain/types'
-import { normaliseRegionText, type RegionCatalogue, type ResolveResult } from '@/domain/regions'
+import type { Indicator } from '@/domain/types'
+import { normaliseRegionText, type RegionCatalogue } from '@/domain/regions'
+import { placeRow, type RowPlace, type RowPlaceText } from '@/domain/rowPlace'
 import { normalisePeriod } from '@/domain/periods'
 import { decodeBytes, REPLACEMENT_CHAR, utf16WithoutBom, type Encoding } from './decode'
 import { headOf, MAX_WHOLE_FILE_BYTES, piecesOf, sizeOf, wholeOf, type FileBytes } from './byte-source'
@@ -25,13 +26,15 @@ import { detectDelimiter, type Delimiter } from './delimiter'
 import {
   explainOnlyTotals,
   fieldOfHeader,
-  nameContradiction,
   MAX_LISTED_PROBLEMS,
   normaliseHeader,
+  placeProblems,
+  unmatchedOf,
   type ColumnMatch,
   type Field,
   type IndicatorLookup,
   type LoadProblem,
+  type PlaceHeaders,
   type RegionMatch,
 } from './facts'
 import { columnLetter } from './grid'
@@ -154,14 +157,13 @@ function unguard(text: string): string {
   return /^'[=+\-@\t\r＝＋－＠]/.test(text) ? text.slice(1) : text
 }
 
-interface RegionHit {
-  result: ResolveResult | undefined
-  /** Catalogue position of the resolved region, -1 when unresolved. */
+/** A row's place (code, name, city and province as one) and its problems, worked out once per combination. */
+interface PlaceHit {
+  place: RowPlace
+  text: RowPlaceText
+  /** Catalogue position of the placed region, -1 when unplaced. */
   position: number
-}
-
-interface CodeHit extends RegionHit {
-  text: string
+  problems: LoadProblem[]
 }
 
 interface TotalRow {
@@ -203,6 +205,7 @@ function readLongRows(
   const cCode = at('regionCode')
   const cName = at('region')
   const cParent = at('parent')
+  const cProvince = at('province')
   const cPeriod = at('period')
   const cInd = at('indicator')
   const cValue = at('value')
@@ -215,6 +218,7 @@ function readLongRows(
   const codeIds = new ByteInterner()
   const nameIds = new ByteInterner()
   const parentIds = new ByteInterner()
+  const provinceIds = new ByteInterner()
   const periodIds = new ByteInterner()
   const indIds = new ByteInterner()
   const sourceIds = new ByteInterner()
@@ -226,20 +230,38 @@ function readLongRows(
   const codeText = texts(codeIds)
   const nameText = texts(nameIds)
   const parentText = texts(parentIds)
+  const provinceText = texts(provinceIds)
   const periodText = texts(periodIds)
   const indText = texts(indIds)
   const sourceText = texts(sourceIds)
   const parentTotal: (boolean | undefined)[] = []
   const names: ({ text: string; total: boolean } | undefined)[] = []
-  const codes: (CodeHit | undefined)[] = []
-  const byName = new Map<number, RegionHit>()
-  const regionHit = (result: ResolveResult | undefined): RegionHit => ({
-    result,
-    position: result?.ok ? (regions.index(result.region.adcode) ?? -1) : -1,
-  })
-  const codeHit = (text: string): CodeHit => ({ text, ...regionHit(text ? regions.resolve(text) : undefined) })
+  const placeHeaders: PlaceHeaders = {
+    code: cCode < 0 ? '' : header('regionCode'),
+    name: header('region'),
+    city: cParent < 0 ? '' : header('parent'),
+    province: cProvince < 0 ? '' : header('province'),
+  }
+  /** Per (city, province) pair its number; per pair number the places by name and code. */
+  const contextNumber = new Map<number, number>()
+  const placesIn: Map<number, PlaceHit>[] = []
+  const placeOf = (codeId: number, nameId: number, parentId: number, provinceId: number): PlaceHit => {
+    const pair = (parentId + 1) * 4294967296 + (provinceId + 1)
+    let c = contextNumber.get(pair)
+    if (c === undefined) contextNumber.set(pair, (c = placesIn.push(new Map()) - 1))
+    const byKey = placesIn[c]!
+    const key = (nameId + 1) * 4294967296 + (codeId + 1)
+    let hit = byKey.get(key)
+    if (!hit) {
+      const text: RowPlaceText = { code: codeText(codeId), name: nameText(nameId), city: parentText(parentId), province: provinceText(provinceId) }
+      const place = placeRow(regions, text)
+      // Problems are made with row 0 and given each row's number when reported.
+      hit = { place, text, position: place.ok ? (regions.index(place.region.adcode) ?? -1) : -1, problems: placeProblems(file, 0, place, text, placeHeaders, regions) }
+      byKey.set(key, hit)
+    }
+    return hit
+  }
   const unmatched = new Map<string, RegionMatch>()
-  const contradictions = new Map<string, { names: string } | null>()
 
   // Periods: per period id its canonical number (-1 = not a period).
   const periodNumber: number[] = []
@@ -342,18 +364,14 @@ function readLongRows(
     }
     rowsRead++
 
-    // Region: by code, else by name (within the parent column's region, if given).
+    // Region: by code, else by name (within the row's city and province, if given).
     const codeId = cCode < 0 ? -1 : codeIds.field(tok, cCode)
     const nameId = cName < 0 ? -1 : nameIds.field(tok, cName)
     const nameInfo = (names[nameId + 1] ??= { text: nameText(nameId), total: regions.isTotalLabel(nameText(nameId)) })
-    const codeInfo = (codes[codeId + 1] ??= codeHit(codeText(codeId)))
     const name = nameInfo.text
     let isTotal = nameInfo.total
-    let parentId = -2
-    if (!isTotal && !name && !codeInfo.text) {
-      parentId = idOf(parentIds, cParent)
-      isTotal = parentTotal[parentId + 1] ??= regions.isTotalLabel(parentText(parentId))
-    }
+    const parentId = idOf(parentIds, cParent)
+    if (!isTotal && !name && !codeText(codeId)) isTotal = parentTotal[parentId + 1] ??= regions.isTotalLabel(parentText(parentId))
     const periodId = cPeriod < 0 ? -1 : periodIds.field(tok, cPeriod)
     if (isTotal) {
       totalRows++
@@ -373,51 +391,20 @@ function readLongRows(
       continue
     }
 
-    const code = codeInfo.text
-    let hit: RegionHit | undefined = code ? codeInfo : undefined
-    if (hit?.result?.ok && name) {
-      // The code decides; a name that points elsewhere is questioned (once per code, name and city).
-      if (parentId === -2) parentId = idOf(parentIds, cParent)
-      const key = `${codeId}|${nameId}|${parentId}`
-      let against = contradictions.get(key)
-      if (against === undefined) contradictions.set(key, (against = nameContradiction(regions, hit.result.region, name, parentText(parentId))))
-      if (against) {
-        const coded = hit.result.region
-        report({ code: 'regionConflict', file, row: rowNo, column: header('regionCode'), text: code, detail: name, subject: `${regions.parentOf(coded.adcode)?.name ?? ''}${coded.name}`, other: against.names })
+    const hit = placeOf(codeId, nameId, parentId, idOf(provinceIds, cProvince))
+    for (const p of hit.problems) report({ ...p, row: rowNo })
+    if (!hit.place.ok) {
+      const match = unmatchedOf(hit.place, hit.text, placeHeaders, rowNo)
+      if (match) {
+        const key = normaliseRegionText(match.text)
+        const u = unmatched.get(key)
+        if (u) u.count++
+        else unmatched.set(key, match)
       }
-    }
-    if (!hit?.result?.ok && name) {
-      if (parentId === -2) parentId = idOf(parentIds, cParent)
-      const key = (nameId + 1) * 4294967296 + (parentId + 1)
-      hit = byName.get(key)
-      if (!hit) {
-        const parent = parentText(parentId)
-        hit = regionHit(regions.resolve(name, parent ? { parent } : undefined))
-        byName.set(key, hit)
-      }
-    }
-    if (!hit?.result?.ok) {
-      const r = hit?.result
-      const text = name || code
-      const column = header(name || cCode < 0 ? 'region' : 'regionCode')
-      const ambiguous = r !== undefined && !r.ok && r.reason === 'ambiguous'
-      const candidates = r && !r.ok ? r.candidates : []
-      report({
-        code: ambiguous ? 'ambiguousRegion' : 'unknownRegion',
-        file,
-        row: rowNo,
-        column,
-        text,
-        ...(ambiguous ? { detail: candidates.map((c: Region) => `${regions.parentOf(c.adcode)?.name ?? ''}${c.name}`).join('、') } : {}),
-      })
-      const key = normaliseRegionText(text)
-      const u = unmatched.get(key)
-      if (u) u.count++
-      else unmatched.set(key, { text, column, count: 1, firstRow: rowNo, reason: ambiguous ? 'ambiguous' : 'unknown', candidates: candidates.map((c) => c.adcode) })
       rejected++
       continue
     }
-    const region = hit.result.region
+    const region = hit.place.region
 
     const pNum = periodNumber[periodId + 1] ?? periodOf(periodId)
     if (pNum < 0) {

@@ -65,6 +65,9 @@ export type ProblemCode =
   | 'jump'
   | 'futurePeriod'
   | 'regionConflict'
+  | 'placeConflict'
+  | 'cityOutsideProvince'
+  | 'regionOutsidePlace'
   | 'parentMismatch'
   | ReadingProblemCode
 
@@ -82,6 +85,7 @@ export const WARNING_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'jump',
   'futurePeriod',
   'regionConflict',
+  'placeConflict',
   'parentMismatch',
   'unmatchedColumn',
   'duplicateColumn',

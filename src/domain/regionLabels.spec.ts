@@ -1,8 +1,10 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { nationalRegions } from './national'
 import regionsJson from '../../data/regions.json'
 import { loadRegionCatalogue, RegionCatalogue } from './regions'
-import { distinctRegionLabels, regionLabel, regionMatches, searchRegions } from './regionLabels'
+import { childLevelWord, distinctRegionLabels, levelWord, regionLabel, regionMatches, searchRegions } from './regionLabels'
 import type { Region } from './types'
 
 const jiangsu = loadRegionCatalogue(regionsJson)
@@ -81,5 +83,35 @@ describe('searchRegions', () => {
   it('matches nothing for an empty text', () => {
     expect(searchRegions(jiangsu, '  ')).toEqual([])
     expect(regionMatches(jiangsu.get('320000')!, '')).toBe(false)
+  })
+})
+
+describe('the word for a level in titles', () => {
+  const china = new RegionCatalogue(nationalRegions(JSON.parse(readFileSync(new URL('../../public/regions/china.json', import.meta.url), 'utf8'))))
+
+  it('calls the children of the country provinces, never 设区市', () => {
+    expect(childLevelWord(china, '100000')).toBe('province')
+    for (const p of china.children('100000')) expect(levelWord(china, p.adcode)).toBe('province')
+  })
+
+  it('says 设区市 only where every prefecture of the province is a 市', () => {
+    expect(childLevelWord(jiangsu, '320000')).toBe('city')
+    expect(childLevelWord(china, '320000')).toBe('city')
+    expect(childLevelWord(china, '130000')).toBe('city')
+    // 四川 has 州, 内蒙古 盟, 新疆 地区: 市（州、盟）.
+    for (const p of ['510000', '150000', '650000']) expect(childLevelWord(china, p), p).toBe('prefecture')
+    for (const p of china.children('100000')) {
+      const word = childLevelWord(china, p.adcode)
+      const kids = china.children(p.adcode)
+      if (kids.every((k) => k.level === 'district')) expect(word, p.name).toBe('district')
+      else expect(word, p.name).toBe(kids.every((k) => k.name.endsWith('市')) ? 'city' : 'prefecture')
+    }
+  })
+
+  it('calls county-level divisions 区县, under a city or directly under 北京', () => {
+    expect(childLevelWord(china, '130800')).toBe('district')
+    expect(childLevelWord(china, '110000')).toBe('district')
+    expect(levelWord(jiangsu, NANJING_GULOU)).toBe('district')
+    expect(levelWord(jiangsu, undefined)).toBe('district')
   })
 })

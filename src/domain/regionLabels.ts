@@ -78,3 +78,24 @@ export function regionMatches(region: Region, text: string): boolean {
   const key = normaliseRegionText(text).toLowerCase()
   return key !== '' && searchKeys(region).some((k) => k.includes(key))
 }
+
+/** How titles name a level of regions side by side (各{level}): see `levelWord`. */
+export type LevelWord = 'province' | 'city' | 'prefecture' | 'district'
+
+/**
+ * The word for the level of `adcode` and its siblings, as federations write it: 省（区、市） for
+ * provinces, 设区市 where every prefecture of the province is a 市 (江苏), 市（州、盟） where some
+ * are 州, 盟 or 地区, 区县 for county-level divisions (and for an unknown code).
+ */
+export function levelWord(catalogue: RegionCatalogue, adcode: string | undefined): LevelWord {
+  const region = adcode === undefined ? undefined : catalogue.get(adcode)
+  if (region === undefined || region.level === 'district' || region.level === 'country') return 'district'
+  if (region.level === 'province') return 'province'
+  const siblings = region.parent === null ? [region] : catalogue.children(region.parent)
+  return siblings.every((r) => r.name.endsWith('市')) ? 'city' : 'prefecture'
+}
+
+/** The word for the children of `parent` (see `levelWord`). */
+export function childLevelWord(catalogue: RegionCatalogue, parent: string): LevelWord {
+  return levelWord(catalogue, catalogue.children(parent)[0]?.adcode)
+}

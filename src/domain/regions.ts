@@ -236,6 +236,26 @@ export class RegionCatalogue {
     return { ok: false, reason: 'unknown', candidates: elsewhere }
   }
 
+  /**
+   * Every region the text may stand for, whatever the context: the region of an adcode, else the
+   * regions of that official name together with those of that alias. Empty for text that is no place.
+   */
+  candidates(input: string): Region[] {
+    const key = normaliseRegionText(input)
+    if (key === '') return []
+    const code = adcodeIn(key)
+    if (code !== undefined) {
+      const region = this.byAdcode.get(code) ?? this.byFormerCode.get(code)
+      return region ? [region] : []
+    }
+    return [...new Set([...(this.byName.get(key) ?? []), ...(this.byAlias.get(key) ?? [])])]
+  }
+
+  /** True when `adcode` is `within` or lies below it. */
+  isWithin(adcode: string, within: string): boolean {
+    return adcode === within || this.ancestors(adcode).some((a) => a.adcode === within)
+  }
+
   /** The parent region; undefined when none is given or the text is no place; null for a place outside. */
   private contextParent(context: ResolveContext | undefined): Region | undefined | null {
     const text = context?.parent

@@ -11,6 +11,7 @@ import { formatNumber } from '@/domain/format'
 import { buildTableImage, tableImageHeight, type TableImageModel } from '@/export/table-image'
 import type { DataTable, ExportOption } from '@/export/types'
 import { useCommon, type ChartExportSource } from './sources'
+import { levelWord, childLevelWord } from '@/domain/regionLabels'
 
 type OptionFor = (palette: ChartPalette) => ExportOption | null
 
@@ -26,7 +27,7 @@ export function useRadarExport(option: OptionFor): ComputedRef<ChartExportSource
     if (!m) return undefined
     const period = dashboard.period
     const region = regionName(m.adcode, ui.locale)
-    const level = t(`level.${regionCatalogue.get(m.adcode)?.level ?? 'district'}`)
+    const level = t(`level.${levelWord(regionCatalogue, m.adcode)}`)
     const peers = t('compare.radarPeers', { parent: regionName(m.parent, ui.locale), level })
     const table = (): DataTable => ({
       name: t('compare.radarPanel'),
@@ -54,7 +55,7 @@ export function useTableExport(): ComputedRef<ChartExportSource> {
     const period = dashboard.period
     const parent = regionName(m.parent, ui.locale)
     const allDistricts = dashboard.mapLevel === 'district'
-    const level = t(`level.${allDistricts ? 'district' : (regionCatalogue.children(m.parent)[0]?.level ?? 'district')}`)
+    const level = t(`level.${allDistricts ? 'district' : childLevelWord(regionCatalogue, m.parent)}`)
     const heads = m.indicators.map((ind) => t('export.table.value', { indicator: indicatorName(ind, ui.locale), unit: t(`units.${ind.unit}`) }))
     const mark = (c: (typeof m.rows)[number]['cells'][number]) => (isPartialCoverage(c.figure) ? t('figure.coverageShort', { ...c.figure.coverage }) : '')
     const image: TableImageModel = {
@@ -106,7 +107,7 @@ export function useMultiplesExport(option: OptionFor, columns: number): Computed
     const ind = dashboard.indicator
     const first = m.panels[0]
     const parent = first ? (regionCatalogue.parentOf(first.adcode)?.adcode ?? '') : ''
-    const level = t(`level.${regionCatalogue.get(first?.adcode ?? '')?.level ?? 'district'}`)
+    const level = t(`level.${levelWord(regionCatalogue, first?.adcode)}`)
     const from = m.periods[0] ?? ''
     const to = m.periods.at(-1) ?? ''
     const span = from === to ? from : `${from}—${to}`

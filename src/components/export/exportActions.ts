@@ -10,6 +10,7 @@ import type { HeadlineInput } from '@/export/headline'
 import type { ChartExportSpec } from '@/export/types'
 import { exportChoices, imageOptionsFor } from './options'
 import type { ExportContext } from './useExportActions'
+import { levelWord } from '@/domain/regionLabels'
 
 export function createExportActions({ message, t, ui, dashboard, filters, figureText }: ExportContext) {
   function report(problem: ExportProblem) {
@@ -68,9 +69,9 @@ export function createExportActions({ message, t, ui, dashboard, filters, figure
       ...(kpi.yoy?.likeForLike ? { likeForLike: { left: [...kpi.yoy.missingNow, ...kpi.yoy.missingBefore].map((a) => regionName(a, ui.locale)) } } : {}),
       children: map.mapAdcode === filters.scope ? map.items.map((it) => ({ name: regionName(it.adcode, ui.locale), value: it.value })) : [],
       // The regions drawn: the scope's children, or every district of the province.
-      childLevel: t(`level.${map.mapAdcode === filters.scope ? map.level : (children[0]?.level ?? 'district')}`),
+      childLevel: t(`level.${map.mapAdcode === filters.scope ? levelWord(regionCatalogue, map.items[0]?.adcode) : levelWord(regionCatalogue, children[0]?.adcode)}`),
       ...(parent && kpi.rank > 0
-        ? { peerRank: { parentName: regionName(parent.adcode, ui.locale), level: t(`level.${scope?.level ?? 'district'}`), rank: kpi.rank, total: kpi.rankedPeers } }
+        ? { peerRank: { parentName: regionName(parent.adcode, ui.locale), level: t(`level.${levelWord(regionCatalogue, scope?.adcode)}`), rank: kpi.rank, total: kpi.rankedPeers } }
         : {}),
     }
   }

@@ -14,6 +14,8 @@ import { useFigureText } from '@/composables/figureText'
 import { useDashboardStore } from '@/stores/dashboard'
 import { useFiltersStore } from '@/stores/filters'
 import { useUiStore } from '@/stores/ui'
+import { levelWord } from '@/domain/regionLabels'
+import { regionCatalogue } from '@/data/catalogues'
 
 /** The part of an export spec a chart supplies; its panel adds title, unit, definition and source. */
 export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight' | 'key'>
@@ -53,7 +55,7 @@ function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: 
   return computed<ChartExportSource>(() => {
     const ranking = dashboard.ranking
     const parent = ranking.parent
-    const level = t(`level.${ranking.level}`)
+    const level = t(`level.${levelWord(regionCatalogue, ranking.items[0]?.adcode)}`)
     const period = dashboard.period
     const ind = dashboard.indicator
     const filters = [t('export.subtitle.year', { period: dashboard.periodLabel }), regionName(parent, ui.locale), t('export.subtitle.children', { level })]

@@ -30,7 +30,7 @@ export interface SheetGrid {
 }
 
 /** Fields whose cells name a row (filled down through merged cells) rather than hold a figure. */
-const LABEL_FIELDS: ReadonlySet<Field> = new Set<Field>(['region', 'regionCode', 'parent', 'period', 'indicator', 'source'])
+const LABEL_FIELDS: ReadonlySet<Field> = new Set<Field>(['region', 'regionCode', 'parent', 'province', 'period', 'indicator', 'source'])
 
 interface Column extends LayoutColumn {
   field: Field | undefined

@@ -50,6 +50,8 @@ const en: typeof zh = {
       rule: 'Roll-up',
       ignore: 'Leave this column out',
       newCustom: 'New custom indicator',
+      asProvince: 'Province column (tells namesakes apart)',
+      asCity: 'City column (tells namesakes apart)',
       custom: 'Custom: {name}',
       unmatched: 'Not matched',
       unitConflict: 'Same name as “{name}” but another unit',

@@ -48,6 +48,8 @@ export default {
       rule: '汇总方式',
       ignore: '不导入此列',
       newCustom: '新建自定义指标',
+      asProvince: '作为省份列（区分同名地区）',
+      asCity: '作为所属市列（区分同名地区）',
       custom: '自定义：{name}',
       unmatched: '未匹配',
       unitConflict: '名称与“{name}”相同但单位不同',
