@@ -20,6 +20,8 @@ export function prefersReducedMotion(): Readonly<Ref<boolean>> {
 }
 
 /** The option as the chart should draw it: with animation turned off when less motion is asked for. */
+export function withMotionPreference<T extends object>(option: T, reduce: boolean): T
+export function withMotionPreference<T extends object>(option: T | null, reduce: boolean): T | null
 export function withMotionPreference<T extends object>(option: T | null, reduce: boolean): T | null {
   if (!option || !reduce) return option
   return { ...option, animation: false }
