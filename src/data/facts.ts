@@ -17,6 +17,7 @@ import { parseCell } from './values'
 import type { ProblemCode } from './problem-codes'
 import { scaledCell, splitUnit, unitFactor } from './units'
 import { markConflicts, settleColumn } from './column-units'
+import { checkTotals } from './totals'
 
 export { WARNING_CODES, type ProblemCode } from './problem-codes'
 
@@ -79,7 +80,7 @@ for (const [field, names] of Object.entries(FIELD_HEADERS) as [Field, string[]][
 }
 
 /** A field as problems name it: its Chinese header (地区, 期间), never the internal name. */
-function fieldName(f: Field): string {
+export function fieldName(f: Field): string {
   return FIELD_HEADERS[f].find((h) => /\p{Script=Han}/u.test(h)) ?? f
 }
 
@@ -287,8 +288,8 @@ export function buildTable(
   const wideColumns = hasRegion && !long ? input.headers.map((h, i) => (fieldOfHeader(h) ? -1 : i)).filter((i) => i >= 0) : []
   const shape: TableShape | null = long && hasRegion ? 'long' : wideColumns.length > 0 ? 'wide' : null
   const factRows: number[] = []
-  const result = (rowsAccepted: number, totalRows: number, rowsRejected: number, columns: ColumnMatch[], unmatched: RegionMatch[]): BuiltTable => ({
-    table: builder.build(),
+  const result = (rowsAccepted: number, totalRows: number, rowsRejected: number, columns: ColumnMatch[], unmatched: RegionMatch[], table = builder.build()): BuiltTable => ({
+    table,
     report: { file, rowsRead: input.rows.length, rowsAccepted, totalRows, rowsRejected, problems: problems.list, problemCount: problems.count },
     shape,
     columns,
@@ -355,7 +356,6 @@ export function buildTable(
   const unmatched = new Map<string, RegionMatch>()
   const seen = new Map<string, { row: number; value: number | null }>()
   const totals: { row: number; column: string; period: string; indicator: Indicator; value: number }[] = []
-  const accepted: { adcode: string; period: string; indicator: string; value: number | null }[] = []
   let totalRows = 0
   let rowsAccepted = 0
   let rejected = 0
@@ -425,7 +425,6 @@ export function buildTable(
     seen.set(key, { row: rowNo, value: cell.value })
     builder.add(region.adcode, period, ind.id, cell.value, source)
     factRows.push(rowNo)
-    accepted.push({ adcode: region.adcode, period, indicator: ind.id, value: cell.value })
     return true
   }
 
@@ -501,44 +500,11 @@ export function buildTable(
   for (const m of wide) {
     if (!m.indicator && !m.ignored) problems.add({ code: 'unmatchedColumn', file, ...(headerRow ? { row: headerRow } : {}), column: m.label, text: m.label })
   }
-  checkTotals(file, totals, accepted, regions, problems)
-  const columnList = [...columns.values()]
-  return result(rowsAccepted, totalRows, rejected, columnList, [...unmatched.values()])
-}
-
-/**
- * A total row (合计, 全市) is compared with the sum of the file's own rows of the same period and
- * indicator, at the level most of those rows are at (so a file with both cities and districts is
- * not counted twice). Only indicators that add up are checked; a rate's total is not a sum.
- */
-function checkTotals(
-  file: string,
-  totals: readonly { row: number; column: string; period: string; indicator: Indicator; value: number }[],
-  accepted: readonly { adcode: string; period: string; indicator: string; value: number | null }[],
-  regions: RegionCatalogue,
-  problems: Problems,
-) {
-  if (totals.length === 0) return
-  const levels = new Map<string, number>()
-  for (const f of accepted) {
-    const l = regions.level(f.adcode) ?? ''
-    levels.set(l, (levels.get(l) ?? 0) + 1)
-  }
-  const level = [...levels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
-  const sums = new Map<string, number>()
-  for (const f of accepted) {
-    if (f.value === null || regions.level(f.adcode) !== level) continue
-    const key = `${f.period}|${f.indicator}`
-    sums.set(key, (sums.get(key) ?? 0) + f.value)
-  }
-  for (const t of totals) {
-    const sum = sums.get(`${t.period}|${t.indicator.id}`)
-    if (sum === undefined) continue
-    const tolerance = 0.5 * 10 ** -t.indicator.decimals + 1e-9 * Math.abs(sum)
-    if (Math.abs(sum - t.value) > tolerance) {
-      problems.add({ code: 'totalMismatch', file, row: t.row, column: t.column, text: String(t.value), detail: String(Number(sum.toFixed(6))) })
-    }
-  }
+  const table = builder.build()
+  const periodCode = new Map(table.periods.map((p, c) => [p, c]))
+  const numbered = totals.map((t) => ({ ...t, period: periodCode.get(t.period) ?? -1 }))
+  for (const p of checkTotals(file, numbered, table, table.period, regions)) problems.add(p)
+  return result(rowsAccepted, totalRows, rejected, [...columns.values()], [...unmatched.values()], table)
 }
 
 /** A file whose every row is a total (合计, 全市) loads nothing; the report says why. */
