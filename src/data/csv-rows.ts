@@ -106,15 +106,26 @@ export class RowResolver {
     this.fallbackPeriod = ctx.options.period ? normalisePeriod(ctx.options.period) : null
   }
 
-  /** The ids of the current row's region cells, and whether the row is a total. */
-  regionCells(tok: CsvTokenizer): { codeId: number; nameId: number; parentId: number; total: boolean } {
-    const codeId = this.code.id(tok)
-    const nameId = this.name.id(tok)
+  /** Ids of the current row's region cells (parentId -2 until needed), set by `isTotalRow`. */
+  private codeId = -1
+  private nameId = -1
+  private parentId = -2
+
+  /** Reads the current row's region cells; true when the row is a total (合计, 全市). */
+  isTotalRow(tok: CsvTokenizer): boolean {
+    const codeId = (this.codeId = this.code.id(tok))
+    const nameId = (this.nameId = this.name.id(tok))
+    this.parentId = -2
     const name = (this.names[nameId + 1] ??= { text: this.name.text(nameId), total: this.ctx.regions.isTotalLabel(this.name.text(nameId)) })
-    if (name.total) return { codeId, nameId, parentId: -2, total: true }
-    if (name.text || this.code.text(codeId)) return { codeId, nameId, parentId: -2, total: false }
-    const parentId = this.parent.id(tok)
-    return { codeId, nameId, parentId, total: (this.parentTotal[parentId + 1] ??= this.ctx.regions.isTotalLabel(this.parent.text(parentId))) }
+    if (name.total) return true
+    if (name.text || this.code.text(codeId)) return false
+    const parentId = this.parentOf(tok)
+    return (this.parentTotal[parentId + 1] ??= this.ctx.regions.isTotalLabel(this.parent.text(parentId)))
+  }
+
+  private parentOf(tok: CsvTokenizer): number {
+    if (this.parentId === -2) this.parentId = this.parent.id(tok)
+    return this.parentId
   }
 
   private regionHit(result: ResolveResult | undefined): RegionHit {
@@ -137,19 +148,18 @@ export class RowResolver {
   }
 
   /** The row's region, or null after reporting why it has none. */
-  region(tok: CsvTokenizer, rowNo: number, cells: { codeId: number; nameId: number; parentId: number }): PlacedRegion | null {
-    const { codeId, nameId } = cells
+  region(tok: CsvTokenizer, rowNo: number): PlacedRegion | null {
+    const { codeId, nameId } = this
     const mapped = this.mapped(codeId, nameId)
     if (mapped) return mapped
     const { regions } = this.ctx
-    const parentId = () => (cells.parentId === -2 ? (cells.parentId = this.parent.id(tok)) : cells.parentId)
     const codeInfo = (this.codes[codeId + 1] ??= this.codeHit(this.code.text(codeId)))
     const name = this.name.text(nameId)
     const code = codeInfo.text
     let hit: RegionHit | undefined = code ? codeInfo : undefined
-    if (hit?.result?.ok && name) this.questionName(hit.result.region, rowNo, codeId, nameId, parentId())
+    if (hit?.result?.ok && name) this.questionName(hit.result.region, rowNo, codeId, nameId, this.parentOf(tok))
     if (!hit?.result?.ok && name) {
-      const pid = parentId()
+      const pid = this.parentOf(tok)
       const key = (nameId + 1) * 4294967296 + (pid + 1)
       hit = this.byName.get(key)
       if (!hit) {

@@ -10,7 +10,7 @@
 import type { Indicator } from '@/domain/types'
 import type { CsvTokenizer } from './fast-csv'
 import { readNumber } from './fast-csv'
-import { ColumnTexts, RowResolver } from './csv-rows'
+import { ColumnTexts, RowResolver, type PlacedRegion } from './csv-rows'
 import { FactSink, type FactKey } from './fact-sink'
 import { markConflicts, settleColumn } from './column-units'
 import { checkTotals, type TotalRow } from './totals'
@@ -27,6 +27,8 @@ export interface Reading {
   headerRow: number
   defaultSource: string
   source: ColumnTexts
+  /** Per source text id, its code in the table's dictionary once a fact has used it. */
+  sourceCodes: (number | undefined)[]
   /** Rows read, accepted, totals, rejected; rows of the wrong width. */
   counts: { read: number; accepted: number; totals: number; rejected: number; ragged: number }
   raggedProblems: LoadProblem[]
@@ -100,7 +102,7 @@ function addFact(r: Reading, key: FactKey, value: number, rowNo: number, column:
     r.rows.problems.add({ code: same ? 'repeatedRow' : 'duplicate', file: r.rows.ctx.file, row: rowNo, column, text: cellText(r, c), detail: String(r.sink.factRow[first]) })
     return same ? 0 : -1
   }
-  const source = r.sink.sourceCode(unguard(r.source.text(sourceId)) || r.defaultSource)
+  const source = (r.sourceCodes[sourceId + 1] ??= r.sink.sourceCode(unguard(r.source.text(sourceId)) || r.defaultSource))
   return r.sink.add(key, value, source, rowNo) ? 1 : FULL
 }
 
@@ -109,6 +111,13 @@ function noteTotal(r: Reading, rowNo: number, period: number, ind: Indicator | u
   if (!ind || ind.aggregation.kind !== 'sum') return
   const v = valueAt(r, c, scale === undefined || scale === 1 ? ind.unit : undefined, scale)
   if (v !== null && !Number.isNaN(v)) r.totals.push({ row: rowNo, column, period, indicator: ind, value: v })
+}
+
+function setPlace(key: FactKey, place: PlacedRegion, period: number, rows: RowResolver): void {
+  key.regionPos = place.position
+  key.adcode = place.region.adcode
+  key.period = period
+  key.canonical = rows.canonicalPeriods[period]!
 }
 
 function keyOf(): FactKey {
@@ -136,9 +145,9 @@ export function readLong(r: Reading, cInd: number, cValue: number): typeof FULL 
   }
   const key = keyOf()
   for (let rowNo = nextRow(r); rowNo > 0; rowNo = nextRow(r)) {
-    const cells = rows.regionCells(tok)
+    const total = rows.isTotalRow(tok)
     const periodId = rows.period.id(tok)
-    if (cells.total) {
+    if (total) {
       r.counts.totals++
       const p = rows.periodOf(periodId, rowNo)
       if (p < 0) continue
@@ -148,7 +157,7 @@ export function readLong(r: Reading, cInd: number, cValue: number): typeof FULL 
       noteTotal(r, rowNo, p, n >= 0 ? rows.indicatorList[n] : undefined, valueHeader, cValue)
       continue
     }
-    const place = rows.region(tok, rowNo, cells)
+    const place = rows.region(tok, rowNo)
     const p = place ? rows.periodOf(periodId, rowNo) : -1
     if (!place || p < 0) {
       r.counts.rejected++
@@ -169,7 +178,9 @@ export function readLong(r: Reading, cInd: number, cValue: number): typeof FULL 
       r.counts.rejected++
       continue
     }
-    Object.assign(key, { regionPos: place.position, adcode: place.region.adcode, period: p, canonical: rows.canonicalPeriods[p]!, indicator: n, indicatorId: ind.id })
+    setPlace(key, place, p, rows)
+    key.indicator = n
+    key.indicatorId = ind.id
     const added = addFact(r, key, value, rowNo, valueHeader, cValue, r.source.id(tok))
     if (added === FULL) return FULL
     if (added >= 0) r.counts.accepted++
@@ -208,30 +219,34 @@ export function readWide(r: Reading, headers: readonly string[], columns: readon
   const numbers = readInd.map((ind) => (ind ? rows.indicatorNumberOf(ind) : -1))
   const key = keyOf()
   for (let rowNo = nextRow(r); rowNo > 0; rowNo = nextRow(r)) {
-    const cells = rows.regionCells(tok)
+    const total = rows.isTotalRow(tok)
     const periodId = rows.period.id(tok)
-    if (cells.total) {
+    if (total) {
       r.counts.totals++
       const p = rows.periodOf(periodId, rowNo)
       if (p >= 0) columns.forEach((c, j) => noteTotal(r, rowNo, p, totalInd[j], wide[j]!.label, c, wide[j]!.scale))
       continue
     }
-    const place = rows.region(tok, rowNo, cells)
+    const place = rows.region(tok, rowNo)
     const p = place ? rows.periodOf(periodId, rowNo) : -1
     if (!place || p < 0) {
       r.counts.rejected++
       continue
     }
     const sourceId = r.source.id(tok)
-    Object.assign(key, { regionPos: place.position, adcode: place.region.adcode, period: p, canonical: rows.canonicalPeriods[p]! })
+    setPlace(key, place, p, rows)
     let facts = 0
     for (let j = 0; j < columns.length; j++) {
       const c = columns[j]!
       const m = wide[j]!
-      if (!blankCell(tok, c)) m.count++
       const ind = readInd[j]
-      if (!ind) continue
+      if (!ind) {
+        if (!blankCell(tok, c)) m.count++
+        continue
+      }
       const value = valueAt(r, c, m.scale === undefined ? ind.unit : undefined, m.scale)
+      // Read from the bytes, or refused: the cell holds something; else its text says.
+      if (r.text === undefined ? !Number.isNaN(value ?? 0) : r.text !== '') m.count++
       if (value === null) {
         refuseValue(r, rowNo, m.label, c, ind)
         continue

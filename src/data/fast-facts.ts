@@ -144,6 +144,7 @@ function readTable(tok: CsvTokenizer, input: FastCsvInput, headers: string[], he
     headerRow,
     defaultSource: input.defaultSource,
     source: new ColumnTexts(at('source'), fix),
+    sourceCodes: [],
     counts: { read: 0, accepted: 0, totals: 0, rejected: 0, ragged: 0 },
     raggedProblems: [],
     totals: [],

@@ -65,6 +65,8 @@ export interface ParsedFile extends BuiltTable {
   workbook?: WorkbookInfo
   /** The files put together in this result, when there are several. */
   files?: string[]
+  /** The table's columns as the database keeps them, made by the loader worker (stored-columns.ts). */
+  storedColumns?: Blob
 }
 
 export function formatOf(file: string): FileFormat {
