@@ -8,8 +8,7 @@ import type { Indicator, Region } from '@/domain/types'
 import { normaliseRegionText, type RegionCatalogue, type ResolveResult } from '@/domain/regions'
 import { normalisePeriod } from '@/domain/periods'
 import { ByteInterner, type CsvTokenizer } from './fast-csv'
-import { nameContradiction, MAX_LISTED_PROBLEMS, normaliseHeader, type ColumnMatch, type Field, type ImportOptions, type IndicatorLookup, type LoadProblem, type RegionMatch } from './facts'
-import { splitUnit } from './units'
+import { matchLabel, nameContradiction, MAX_LISTED_PROBLEMS, normaliseHeader, type ColumnMatch, type Field, type ImportOptions, type IndicatorLookup, type LoadProblem, type RegionMatch } from './facts'
 
 /** One column's distinct byte strings and their trimmed text. */
 export class ColumnTexts {
@@ -239,19 +238,7 @@ export class RowResolver {
     const key = normaliseHeader(label)
     let m = this.columns.get(key)
     if (m) return m
-    const { indicators } = this.ctx
-    const mapped = this.indicatorMap.get(key)
-    const unit = this.ctx.wide ? splitUnit(label).unit : undefined
-    const withUnit = unit ? { unit } : {}
-    if (mapped !== undefined) {
-      const ind = indicators.byId.get(mapped)
-      m = { label, column, indicator: ind ? ind.id : null, via: ind ? 'mapped' : null, count: 0, ignored: mapped === '', ...withUnit }
-    } else {
-      const hit = indicators.match(label)
-      m = hit.indicator
-        ? { label, column, indicator: hit.indicator.id, via: hit.via, count: 0, ignored: false, ...withUnit }
-        : { label, column, indicator: null, via: null, count: 0, ignored: false, ...withUnit, ...(hit.unitConflict ? { unitConflict: hit.unitConflict.id } : {}) }
-    }
+    m = matchLabel(label, column, this.indicatorMap.get(key), this.ctx.indicators, this.ctx.wide)
     this.columns.set(key, m)
     return m
   }

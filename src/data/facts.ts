@@ -267,6 +267,23 @@ function keyMap(pairs: readonly (readonly [string, string])[] | undefined, norm:
   return m
 }
 
+/**
+ * A label's match: the user's mapping when there is one ('' leaves it out), else the catalogue by
+ * id, name or alias; a wide header keeps the unit it names.
+ */
+export function matchLabel(label: string, column: string, mapped: string | undefined, indicators: IndicatorLookup, wide: boolean): ColumnMatch {
+  const unit = wide ? splitUnit(label).unit : undefined
+  const withUnit = unit ? { unit } : {}
+  if (mapped !== undefined) {
+    const ind = indicators.byId.get(mapped)
+    return { label, column, indicator: ind ? ind.id : null, via: ind ? 'mapped' : null, count: 0, ignored: mapped === '', ...withUnit }
+  }
+  const hit = indicators.match(label)
+  return hit.indicator
+    ? { label, column, indicator: hit.indicator.id, via: hit.via, count: 0, ignored: false, ...withUnit }
+    : { label, column, indicator: null, via: null, count: 0, ignored: false, ...withUnit, ...(hit.unitConflict ? { unitConflict: hit.unitConflict.id } : {}) }
+}
+
 export function buildTable(
   input: TableInput,
   regions: RegionCatalogue,
@@ -330,17 +347,7 @@ export function buildTable(
     const key = normaliseHeader(label)
     let m = columns.get(key)
     if (!m) {
-      const mapped = indicatorMap.get(key)
-      const unit = shape === 'wide' ? splitUnit(label).unit : undefined
-      if (mapped !== undefined) {
-        const ind = indicators.byId.get(mapped)
-        m = { label, column, indicator: ind ? ind.id : null, via: ind ? 'mapped' : null, count: 0, ignored: mapped === '', ...(unit ? { unit } : {}) }
-      } else {
-        const hit = indicators.match(label)
-        m = hit.indicator
-          ? { label, column, indicator: hit.indicator.id, via: hit.via, count: 0, ignored: false, ...(unit ? { unit } : {}) }
-          : { label, column, indicator: null, via: null, count: 0, ignored: false, ...(unit ? { unit } : {}), ...(hit.unitConflict ? { unitConflict: hit.unitConflict.id } : {}) }
-      }
+      m = matchLabel(label, column, indicatorMap.get(key), indicators, shape === 'wide')
       columns.set(key, m)
     }
     m.count++
