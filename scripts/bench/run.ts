@@ -130,7 +130,7 @@ for (const [k, n] of SCALE_ROWS.entries()) {
         notes.push(
           `Scale: of the ${n.toLocaleString('en')}-row file the app keeps ${r.rows.toLocaleString('en')} facts: the bench's history runs one province's 95 districts forward from 1990, so rows past 2100 carry periods the app rejects (they are still read, checked and reported), and the table and its memory are those of the facts kept. A national catalogue (about 2,850 counties) would keep all 10,000,000.`,
         )
-    } else notes.push(`Scale: ${tool} at ${n.toLocaleString('en')} rows did not finish (${run.error ? String(run.error) : (run.stderr || '').trim().split('\n').at(-1)}).`)
+    } else notes.push(`Scale: ${tool} at ${n.toLocaleString('en')} rows did not finish ${run.error?.message.includes('ETIMEDOUT') ? 'within the bench\'s 240 s per run' : `(${run.error ? String(run.error) : (run.stderr || '').trim().split('\n').at(-1)})`}.`)
     log(`  ${tool} ${n.toLocaleString('en')}: ${points.at(-1)?.tool === tool && points.at(-1)?.rows === n ? `${fmt(points.at(-1)!.ms, 0)} ms, ${mb(points.at(-1)!.bytes)}` : 'failed'}`)
   }
 }
@@ -302,7 +302,7 @@ const oldRows = before.split('\n').filter((l) => l.startsWith('| ') && !l.starts
 const oldNotes = before.split('## How each was measured')[0]!.split('\n').filter((l) => l.startsWith('- '))
 const carried = (l: string) => !ran(sectionOf(l.replace(/^[|-] /, ''))) && !l.includes(`carried over`) && !/^[|-] \(carried/.test(l)
 const carriedRows = oldRows.filter(carried).map((l) => l.replace(/^\| /, `| (carried over from ${lastRun}) `))
-const carriedNotes = oldNotes.filter(carried).map((l) => l.slice(2))
+const carriedNotes = oldNotes.filter(carried).map((l) => `(carried over from ${lastRun}) ${l.slice(2)}`)
 if (carriedRows.length > 0) notes.push(`Rows marked "carried over" are from the run of ${lastRun} UTC: this run measured only ${[...(['ingest', 'scale', 'aggregate', 'browser'] as const)].filter(ran).join(', ')}.`)
 const seconds = (performance.now() - started) / 1000
 const load = `load average ${fmt(loadAtStart, 1)} at the start, ${fmt(loadavg()[0]!, 1)} at the end`
