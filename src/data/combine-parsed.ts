@@ -7,7 +7,7 @@
  */
 import { FactTableBuilder } from '@/domain/table'
 import { MAX_LISTED_PROBLEMS, type LoadProblem, type LoadReport } from './facts'
-import type { Catalogues, ParsedFile } from './parse-common'
+import type { Catalogues, ParsedFile } from './parse-types'
 
 /** Names a fact for a message: 江都区 2023 职工总数. */
 export type DescribeFact = (adcode: string, period: string, indicator: string) => string

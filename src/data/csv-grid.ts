@@ -1,17 +1,13 @@
 /**
- * CSV text → grid, by papaparse. The general CSV path: the bundled sample and other plain tidy
- * files are read by fast-facts.ts, so this module loads only when a file needs it.
+ * CSV text → grid, by papaparse: the fallback for what the columnar reader (fast-facts.ts) does
+ * not read — quotes that do not close or stray text after a closing quote, line endings mixed in
+ * one file, text with U+FFFD, a second BOM, a file without the columns of a table — so this
+ * module loads only when a file needs it.
  */
 import Papa from 'papaparse'
-import { detectDelimiter, type Delimiter } from './delimiter'
+import { decimalPoint, detectDelimiter, type Delimiter } from './delimiter'
 import { gridFromRecords, type Grid, type Progress } from './grid'
 import { unifyRowEnds } from './linebreak'
-
-/**
- * `91,6` in a semicolon-separated file is European Excel's 91.6. A comma followed by exactly three
- * digits (`1,234`) stays a thousands separator, as Chinese spreadsheets write it.
- */
-const DECIMAL_COMMA = /^\s*[+-]?\d+,(?:\d{1,2}|\d{4,})\s*%?\s*$/
 
 export function gridFromCsv(file: string, rawText: string, delimiter?: Delimiter, onProgress?: Progress): Grid {
   // One row-end convention, so a file pasted together from two sources still reads row by row;
@@ -34,7 +30,7 @@ export function gridFromCsv(file: string, rawText: string, delimiter?: Delimiter
     },
   })
   if (d === ';') {
-    for (const r of records) for (let i = 0; i < r.length; i++) if (DECIMAL_COMMA.test(r[i]!)) r[i] = r[i]!.replace(',', '.')
+    for (const r of records) for (let i = 0; i < r.length; i++) r[i] = decimalPoint(r[i]!)
   }
   const grid = gridFromRecords(file, records)
   grid.delimiter = d

@@ -41,3 +41,14 @@ export function detectDelimiter(text: string): Delimiter {
   }
   return best
 }
+
+/**
+ * `91,6` in a semicolon-separated file is European Excel's 91.6. A comma followed by exactly three
+ * digits (`1,234`) stays a thousands separator, as Chinese spreadsheets write it.
+ */
+const DECIMAL_COMMA = /^\s*[+-]?\d+,(?:\d{1,2}|\d{4,})\s*%?\s*$/
+
+/** A cell of a semicolon-separated file with its decimal comma read as a point. */
+export function decimalPoint(cell: string): string {
+  return DECIMAL_COMMA.test(cell) ? cell.replace(',', '.') : cell
+}

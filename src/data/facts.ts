@@ -18,6 +18,7 @@ import { parseCell } from './values'
 import type { ProblemCode } from './problem-codes'
 import { scaledCell, splitUnit, unitFactor } from './units'
 import { markConflicts, settleColumn } from './column-units'
+import { checkTotals } from './totals'
 
 export { WARNING_CODES, type ProblemCode } from './problem-codes'
 
@@ -81,12 +82,21 @@ for (const [field, names] of Object.entries(FIELD_HEADERS) as [Field, string[]][
 }
 
 /** A field as problems name it: its Chinese header (地区, 期间), never the internal name. */
-function fieldName(f: Field): string {
+export function fieldName(f: Field): string {
   return FIELD_HEADERS[f].find((h) => /\p{Script=Han}/u.test(h)) ?? f
 }
 
 export function fieldOfHeader(header: string): Field | undefined {
   return HEADER_TO_FIELD.get(normaliseHeader(header))
+}
+
+/** A header's field: by its name, or by the place role the user gave an unnamed column in the preview. */
+export function fieldOf(header: string, options: Pick<ImportOptions, 'indicatorMap'>): Field | undefined {
+  const named = fieldOfHeader(header)
+  if (named || !options.indicatorMap?.length) return named
+  const key = normaliseHeader(header)
+  const role = options.indicatorMap.findLast(([k]) => normaliseHeader(k) === key)?.[1]
+  return isColumnRole(role) ? COLUMN_ROLES[role] : undefined
 }
 
 export type MatchVia = 'name' | 'alias' | 'unit' | 'mapped'
@@ -325,6 +335,24 @@ function keyMap(pairs: readonly (readonly [string, string])[] | undefined, norm:
   return m
 }
 
+/**
+ * A label's match: the user's mapping when there is one ('' leaves it out), else the catalogue by
+ * id, name or alias; a wide header keeps the unit it names.
+ */
+export function matchLabel(label: string, column: string, mapped: string | undefined, indicators: IndicatorLookup, wide: boolean): ColumnMatch {
+  const unit = wide ? splitUnit(label).unit : undefined
+  const withUnit = unit ? { unit } : {}
+  if (isColumnRole(mapped)) return { label, column, indicator: null, via: 'mapped', count: 0, ignored: false, role: mapped }
+  if (mapped !== undefined) {
+    const ind = indicators.byId.get(mapped)
+    return { label, column, indicator: ind ? ind.id : null, via: ind ? 'mapped' : null, count: 0, ignored: mapped === '', ...withUnit }
+  }
+  const hit = indicators.match(label)
+  return hit.indicator
+    ? { label, column, indicator: hit.indicator.id, via: hit.via, count: 0, ignored: false, ...withUnit }
+    : { label, column, indicator: null, via: null, count: 0, ignored: false, ...withUnit, ...(hit.unitConflict ? { unitConflict: hit.unitConflict.id } : {}) }
+}
+
 export function buildTable(
   input: TableInput,
   regions: RegionCatalogue,
@@ -337,13 +365,8 @@ export function buildTable(
   const col = new Map<Field, number>()
   const repeatedColumns: [string, string][] = []
   const indicatorMap = keyMap(options.indicatorMap, normaliseHeader)
-  /** A header's field: by its name, or by the place role the user gave an unnamed column. */
-  const fieldOf = (h: string): Field | undefined => {
-    const role = indicatorMap.get(normaliseHeader(h))
-    return fieldOfHeader(h) ?? (isColumnRole(role) ? COLUMN_ROLES[role] : undefined)
-  }
   input.headers.forEach((h, i) => {
-    const f = fieldOf(h)
+    const f = fieldOf(h, options)
     if (f && col.has(f)) repeatedColumns.push([h, input.headers[col.get(f)!] ?? f])
     if (f && !col.has(f)) col.set(f, i)
   })
@@ -352,8 +375,8 @@ export function buildTable(
   const wideColumns = hasRegion && !long ? input.headers.map((h, i) => (fieldOfHeader(h) ? -1 : i)).filter((i) => i >= 0) : []
   const shape: TableShape | null = long && hasRegion ? 'long' : wideColumns.length > 0 ? 'wide' : null
   const factRows: number[] = []
-  const result = (rowsAccepted: number, totalRows: number, rowsRejected: number, columns: ColumnMatch[], unmatched: RegionMatch[]): BuiltTable => ({
-    table: builder.build(),
+  const result = (rowsAccepted: number, totalRows: number, rowsRejected: number, columns: ColumnMatch[], unmatched: RegionMatch[], table = builder.build()): BuiltTable => ({
+    table,
     report: { file, rowsRead: input.rows.length, rowsAccepted, totalRows, rowsRejected, problems: problems.list, problemCount: problems.count },
     shape,
     columns,
@@ -393,19 +416,7 @@ export function buildTable(
     const key = normaliseHeader(label)
     let m = columns.get(key)
     if (!m) {
-      const mapped = indicatorMap.get(key)
-      const unit = shape === 'wide' ? splitUnit(label).unit : undefined
-      if (isColumnRole(mapped)) {
-        m = { label, column, indicator: null, via: 'mapped', count: 0, ignored: false, role: mapped }
-      } else if (mapped !== undefined) {
-        const ind = indicators.byId.get(mapped)
-        m = { label, column, indicator: ind ? ind.id : null, via: ind ? 'mapped' : null, count: 0, ignored: mapped === '', ...(unit ? { unit } : {}) }
-      } else {
-        const hit = indicators.match(label)
-        m = hit.indicator
-          ? { label, column, indicator: hit.indicator.id, via: hit.via, count: 0, ignored: false, ...(unit ? { unit } : {}) }
-          : { label, column, indicator: null, via: null, count: 0, ignored: false, ...(unit ? { unit } : {}), ...(hit.unitConflict ? { unitConflict: hit.unitConflict.id } : {}) }
-      }
+      m = matchLabel(label, column, indicatorMap.get(key), indicators, shape === 'wide')
       columns.set(key, m)
     }
     m.count++
@@ -421,7 +432,6 @@ export function buildTable(
   const unmatched = new Map<string, RegionMatch>()
   const seen = new Map<string, { row: number; value: number | null }>()
   const totals: { row: number; column: string; period: string; indicator: Indicator; value: number }[] = []
-  const accepted: { adcode: string; period: string; indicator: string; value: number | null }[] = []
   let totalRows = 0
   let rowsAccepted = 0
   let rejected = 0
@@ -467,7 +477,6 @@ export function buildTable(
     seen.set(key, { row: rowNo, value: cell.value })
     builder.add(region.adcode, period, ind.id, cell.value, source)
     factRows.push(rowNo)
-    accepted.push({ adcode: region.adcode, period, indicator: ind.id, value: cell.value })
     return true
   }
 
@@ -543,44 +552,11 @@ export function buildTable(
   for (const m of wide) {
     if (!m.indicator && !m.ignored && !m.role) problems.add({ code: 'unmatchedColumn', file, ...(headerRow ? { row: headerRow } : {}), column: m.label, text: m.label })
   }
-  checkTotals(file, totals, accepted, regions, problems)
-  const columnList = [...columns.values()]
-  return result(rowsAccepted, totalRows, rejected, columnList, [...unmatched.values()])
-}
-
-/**
- * A total row (合计, 全市) is compared with the sum of the file's own rows of the same period and
- * indicator, at the level most of those rows are at (so a file with both cities and districts is
- * not counted twice). Only indicators that add up are checked; a rate's total is not a sum.
- */
-function checkTotals(
-  file: string,
-  totals: readonly { row: number; column: string; period: string; indicator: Indicator; value: number }[],
-  accepted: readonly { adcode: string; period: string; indicator: string; value: number | null }[],
-  regions: RegionCatalogue,
-  problems: Problems,
-) {
-  if (totals.length === 0) return
-  const levels = new Map<string, number>()
-  for (const f of accepted) {
-    const l = regions.level(f.adcode) ?? ''
-    levels.set(l, (levels.get(l) ?? 0) + 1)
-  }
-  const level = [...levels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
-  const sums = new Map<string, number>()
-  for (const f of accepted) {
-    if (f.value === null || regions.level(f.adcode) !== level) continue
-    const key = `${f.period}|${f.indicator}`
-    sums.set(key, (sums.get(key) ?? 0) + f.value)
-  }
-  for (const t of totals) {
-    const sum = sums.get(`${t.period}|${t.indicator.id}`)
-    if (sum === undefined) continue
-    const tolerance = 0.5 * 10 ** -t.indicator.decimals + 1e-9 * Math.abs(sum)
-    if (Math.abs(sum - t.value) > tolerance) {
-      problems.add({ code: 'totalMismatch', file, row: t.row, column: t.column, text: String(t.value), detail: String(Number(sum.toFixed(6))) })
-    }
-  }
+  const table = builder.build()
+  const periodCode = new Map(table.periods.map((p, c) => [p, c]))
+  const numbered = totals.map((t) => ({ ...t, period: periodCode.get(t.period) ?? -1 }))
+  for (const p of checkTotals(file, numbered, table, table.period, regions)) problems.add(p)
+  return result(rowsAccepted, totalRows, rejected, [...columns.values()], [...unmatched.values()], table)
 }
 
 /** A file whose every row is a total (合计, 全市) loads nothing; the report says why. */

@@ -7,7 +7,7 @@ import { loadIndicatorCatalogue } from '@/domain/indicators'
 import { loadRegionCatalogue, RegionCatalogue } from '@/domain/regions'
 import { nationalRegions } from '@/domain/national'
 import { readFileSync } from 'node:fs'
-import { IndicatorLookup } from './facts'
+import { IndicatorLookup, type ImportOptions } from './facts'
 import { FactKeys, PackedKeyMap, parseCsvFast } from './fast-facts'
 import { parseFile, type Catalogues, type ParsedFile } from './parse'
 import { regionLookup, review } from './parse-common'
@@ -21,17 +21,18 @@ const china = new RegionCatalogue(nationalRegions(JSON.parse(readFileSync(new UR
 regionCatalogue.world = china
 regionLookup(catalogues, china)
 
-function fastOnly(bytes: Uint8Array, file: string, piece?: number): ParsedFile | null {
-  const raw = parseCsvFast({ file, bytes, defaultSource: 'test', ...(piece ? { piece } : {}) }, regionCatalogue, lookup)
+function fastOnly(bytes: Uint8Array, file: string, piece?: number, options?: ImportOptions): ParsedFile | null {
+  const raw = parseCsvFast({ file, bytes, defaultSource: 'test', ...(piece ? { piece } : {}), ...(options ? { options } : {}) }, regionCatalogue, lookup)
   if (raw && 'tooManyRows' in raw) throw new Error('no limit was set')
   return raw
 }
 
-function both(bytes: Uint8Array, file = 'test.csv') {
+function both(bytes: Uint8Array, file = 'test.csv', options?: ImportOptions) {
   // Both paths end in the same review of the whole table (plausibility checks).
-  const raw = fastOnly(bytes, file)
-  const fast = raw && review(raw, { file, bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 'test' }, catalogues)
-  const general = parseFile({ file, bytes: bytes.slice().buffer as ArrayBuffer, defaultSource: 'test', generalPath: true }, catalogues)
+  const raw = fastOnly(bytes, file, undefined, options)
+  const asked = { file, defaultSource: 'test', ...(options ? { options } : {}) }
+  const fast = raw && review(raw, { ...asked, bytes: bytes.slice().buffer as ArrayBuffer }, catalogues)
+  const general = parseFile({ ...asked, bytes: bytes.slice().buffer as ArrayBuffer, generalPath: true }, catalogues)
   return { fast, general }
 }
 
@@ -45,7 +46,7 @@ const CELLS = {
   province: ['江苏', '江苏省', '', '北京', '火星省'],
   period: ['2023', '2022', '2023-06', '2023年6月', '2023/6', '2023Q2', '2023年', 'abc', '', '2023-13', '１９９９'],
   indicator: ['total_workers', 'stable_workers', 'worker_stability_rate', '职工稳定率', '职工稳定率(%)', '帮扶金额（万元）', 'relief_amount', 'unknown_metric', '', 'may_day_medals', 'wage_growth'],
-  value: ['12', '12.5', '0', '-3', '150', '91.6%', '1,234', '3.6万', '-', '', 'abc', ' 7 ', '１２', '1e3', '007', '.5', '5.', '12.50', '0.1', '99999999999999999'],
+  value: ['12', '12.5', '0', '-3', '150', '91.6%', '1,234', '3.6万', '-', '', 'abc', ' 7 ', '１２', '1e3', '007', '.5', '5.', '12.50', '0.1', '99999999999999999', '91,6', '3,25%', '1,2345'],
   source: ['', '江苏工人报', "'=cmd", '示例数据', ' x '],
   extra: ['', 'note', 'a,b', '"q"'],
 } as const
@@ -174,6 +175,90 @@ describe('parseCsvFast gives what parseFile gives', () => {
       'region,period,indicator,value\n玄武区,2023,total_workers,\ufffd\n', // replacement character
     ]
     for (const text of cases) expect(both(encode(text)).fast, JSON.stringify(text)).toBeNull()
+  })
+})
+
+// The user's choices in the preview: labels and region texts mapped, a fixed period.
+const LABELS = [...CELLS.indicator, '本单位职工人数', '帮扶慰问金额（元）', '其他']
+const optionsArb: fc.Arbitrary<ImportOptions> = fc.record(
+  {
+    indicatorMap: fc.array(fc.tuple(fc.constantFrom(...LABELS), fc.constantFrom('total_workers', 'relief_amount', 'worker_stability_rate', 'stable_workers', '', 'no_such_id')), { maxLength: 4 }),
+    regionMap: fc.array(fc.tuple(fc.constantFrom(...CELLS.region, ...CELLS.regionCode), fc.constantFrom('320102', '321012', '320100', '999999')), { maxLength: 3 }),
+    period: fc.constantFrom('2023', '2022-06', 'not a period'),
+  },
+  { requiredKeys: [] },
+)
+
+/** A random wide file: region and optional period, city and source columns, then indicator columns. */
+const WIDE_HEADERS = ['职工总数', 'total_workers', '职工稳定率(%)', '帮扶慰问金额（元）', '帮扶慰问金额（万元）', '帮扶慰问金额(人)', '本单位职工人数', '其他', '稳定就业职工', '']
+const wideArb = fc
+  .record({
+    fields: fc.tuple(fc.subarray(['regionCode', 'region'] as Column[], { minLength: 1 }), fc.subarray(['period', 'parent', 'source'] as Column[])).map(([a, b]) => [...a, ...b]),
+    indicators: fc.array(fc.constantFrom(...WIDE_HEADERS), { minLength: 1, maxLength: 5 }),
+    rows: fc.array(fc.array(fc.nat(), { minLength: 10, maxLength: 10 }), { minLength: 1, maxLength: 30 }),
+    repeats: fc.array(fc.nat(), { maxLength: 4 }),
+    delimiter: fc.constantFrom(',', '\t', ';'),
+    newline: fc.constantFrom('\n', '\r\n'),
+  })
+  .map((f) => {
+    const header = [...f.fields.map((c) => HEADERS[c][0]!), ...f.indicators]
+    const rows = f.rows.map((picks) => [...f.fields.map((c, i) => CELLS[c][picks[i]! % CELLS[c].length]!), ...f.indicators.map((_, j) => CELLS.value[picks[f.fields.length + j]! % CELLS.value.length]!)])
+    for (const r of f.repeats) rows.push(rows[r % rows.length]!)
+    const write = (cell: string) => (cell.includes(f.delimiter) || /["\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)
+    return [header, ...rows].map((r) => r.map(write).join(f.delimiter)).join(f.newline)
+  })
+
+describe('the columnar reader gives what the grid path gives, with the choices of the preview', () => {
+  it('on random long files (comma, tab, semicolon with decimal commas) with mappings and a fixed period', () => {
+    let handled = 0
+    let runs = 0
+    fc.assert(
+      fc.property(fileArb, optionsArb, (text, options) => {
+        const { fast, general } = both(encode(text), 'test.csv', options)
+        runs++
+        if (fast === null) return
+        handled++
+        expect(fast).toStrictEqual(general)
+      }),
+      { numRuns: 300 },
+    )
+    expect(handled / runs).toBeGreaterThan(0.6)
+  }, 60_000)
+
+  it('on random wide files, with unit headings, repeated and unmatched columns, mappings and a fixed period', () => {
+    let handled = 0
+    let runs = 0
+    fc.assert(
+      fc.property(wideArb, optionsArb, (text, options) => {
+        const { fast, general } = both(encode(text), 'wide.csv', options)
+        runs++
+        if (fast === null) return
+        handled++
+        expect(fast).toStrictEqual(general)
+      }),
+      { numRuns: 300 },
+    )
+    // Only files without a period (column or fixed) are left to the grid path.
+    expect(handled / runs).toBeGreaterThan(0.6)
+  }, 60_000)
+
+  it('reads a wide file in pieces as it reads it whole', () => {
+    fc.assert(
+      fc.property(wideArb, optionsArb, fc.integer({ min: 1, max: 40 }), (text, options, piece) => {
+        const bytes = encode(text)
+        expect(fastOnly(bytes, 'wide.csv', piece, options)).toStrictEqual(fastOnly(bytes, 'wide.csv', undefined, options))
+      }),
+      { numRuns: 100 },
+    )
+  }, 60_000)
+
+  it('maps a label once for every row that carries it, and reads 91,6 in a semicolon file as 91.6', () => {
+    const text = ['地区;年份;指标;数值', '玄武区;2023;本单位职工人数;1200', '秦淮区;2023;本单位职工人数;800', '玄武区;2023;职工稳定率;91,6'].join('\n')
+    const options: ImportOptions = { indicatorMap: [['本单位职工人数', 'total_workers']] }
+    const { fast, general } = both(encode(text), 'm.csv', options)
+    expect(fast).toStrictEqual(general)
+    expect(fast!.table.value).toEqual(new Float64Array([1200, 800, 91.6]))
+    expect(fast!.columns.find((c) => c.label === '本单位职工人数')).toMatchObject({ indicator: 'total_workers', via: 'mapped', count: 2 })
   })
 })
 

@@ -5,7 +5,7 @@
 import type { Encoding } from './decode'
 import type { Delimiter } from './delimiter'
 import type { ParseInput } from './loader'
-import type { WorkbookChoices } from './parse-common'
+import type { WorkbookChoices } from './parse-types'
 
 export interface ImportChoices {
   encoding: Encoding | null

@@ -179,7 +179,8 @@ describe('the import fixtures', () => {
   it('empty, header-only and oversized files', async () => {
     expect(codes(await parse('empty.csv'))).toEqual([['emptyFile', undefined, null]])
     expect(codes(await parse('header-only.csv'))).toEqual([['headerOnly', 1, null]])
-    // Files read whole have a limit; a wide CSV is one of them, a tidy UTF-8 CSV is not.
+    // Files read whole have a limit; a CSV the columnar reader leaves to papaparse (this wide one
+    // names no period) is one of them, a UTF-8 table with a period is not.
     const big = parseFile({ file: 'big.json', bytes: new ArrayBuffer(MAX_WHOLE_FILE_BYTES + 1), defaultSource: 't' }, catalogues)
     expect(big.report.problems[0]).toMatchObject({ code: 'tooLarge', detail: '200.0' })
     const row = new TextEncoder().encode('玄武区,1,2\n')

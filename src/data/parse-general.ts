@@ -1,14 +1,15 @@
 /**
- * The general path: CSV through papaparse into a grid (any shape — wide tables, user mappings,
- * broken quotes, mixed line ends, semicolons with decimal commas) and workbooks through the Excel
- * reader. The loader worker loads this module only when a file needs it (see parse-common.ts).
+ * The fallback readers: CSV that the columnar reader leaves alone (broken quotes, mixed line ends;
+ * see fast-facts.ts) through papaparse into a grid, and workbooks through the Excel reader, both
+ * ending in buildTable. The loader worker loads this module only when a file needs it.
  */
 import { decodeBytes } from './decode'
 import { wholeOf } from './byte-source'
 import type { Progress } from './grid'
 import { gridFromCsv } from './csv-grid'
 import { parseWorkbook } from './parse-workbook'
-import { decodingProblems, finish, formatOf, review, type Catalogues, type ParsedFile, type ParseRequest, type Prepared } from './parse-common'
+import { decodingProblems, finish, review, type Prepared } from './parse-steps'
+import { formatOf, type Catalogues, type ParsedFile, type ParseRequest } from './parse-types'
 
 /** A CSV file the general way; size and format are the caller's to check. */
 export function parseCsvGeneral(req: ParseRequest, catalogues: Catalogues, onProgress?: Progress): ParsedFile {

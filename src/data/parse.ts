@@ -4,7 +4,9 @@
  * instead, which loads the general path only when a file needs it; both give the same results.
  */
 import type { Progress } from './grid'
-import { failed, parseCommon, withFormat, withNote, type Catalogues, type ParsedFile, type ParseRequest } from './parse-common'
+import { parseCommon } from './parse-common'
+import { failed, withFormat, withNote } from './parse-steps'
+import type { Catalogues, ParsedFile, ParseRequest } from './parse-types'
 import { parseCsvGeneral } from './parse-general'
 
 export { formatOf, parseFileAsync, type Catalogues, type FileFormat, type ParsedFile, type ParseRequest, type WorkbookChoices } from './parse-common'

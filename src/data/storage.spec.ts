@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { FactTableBuilder } from '@/domain/table'
+import { columnsBlob } from './stored-columns'
 import { deleteDataset, readCatalog, readDataset, saveCatalog, saveDataset, storageError, StorageError, type DatasetMeta, type StoredDataset } from './storage'
 
 function meta(id: string): DatasetMeta {
@@ -28,6 +29,16 @@ describe('dataset storage', () => {
     await deleteDataset('a')
     expect(await readCatalog()).toEqual({ datasets: [], active: null })
     expect(await readDataset('a')).toBeUndefined()
+  })
+
+  it('stores the columns the loader worker wrote (columnsBlob) as they are, and reads the table back', async () => {
+    const d = data(7)
+    await saveDataset(meta('w'), { ...d, columns: columnsBlob(d.table) })
+    const stored = await readDataset('w')
+    expect(stored!.table).toEqual(d.table)
+    // A Blob of another table's size is not taken for this one's columns.
+    await saveDataset(meta('x'), { ...data(8), columns: new Blob([new Uint8Array(5)]) })
+    expect(Array.from((await readDataset('x'))!.table.value)).toEqual([8])
   })
 
   it('never half-writes: when the data cannot be stored, the list is unchanged too', async () => {

@@ -6,6 +6,7 @@
 import { get, type UseStore } from 'idb-keyval'
 import type { FactTable } from '@/domain/table'
 import type { Indicator } from '@/domain/types'
+import { columnsBlob } from './stored-columns'
 
 export interface DatasetMeta {
   id: string
@@ -24,6 +25,8 @@ export interface DatasetMeta {
 export interface StoredDataset {
   table: FactTable
   customIndicators: Indicator[]
+  /** The columns already written as the database keeps them (columnsBlob), when the worker made them. */
+  columns?: Blob
 }
 
 /**
@@ -42,10 +45,9 @@ interface StoredRecord {
 }
 
 function toRecord(data: StoredDataset): StoredRecord {
-  const { region, period, indicator, source, value, ...rest } = data.table
-  // The columns never live on shared memory, which is all the wider typed-array type allows for.
-  const parts = [value, region, period, indicator, source] as ArrayBufferView<ArrayBuffer>[]
-  return { table: { ...rest, columns: new Blob(parts) }, customIndicators: data.customIndicators }
+  const { length, regions, periods, indicators, sources } = data.table
+  const columns = data.columns?.size === length * 24 ? data.columns : columnsBlob(data.table)
+  return { table: { length, regions, periods, indicators, sources, columns }, customIndicators: data.customIndicators }
 }
 
 async function fromRecord(record: StoredRecord): Promise<StoredDataset> {

@@ -150,7 +150,7 @@ export const useDatasetsStore = defineStore('datasets', () => {
     }
     if (persisted.value !== true) persisted.value = await requestPersistence()
     try {
-      catalog.value = await saveDataset(meta, { table: parsed.table, customIndicators })
+      catalog.value = await saveDataset(meta, { table: parsed.table, customIndicators, ...(parsed.storedColumns ? { columns: parsed.storedColumns } : {}) })
     } catch (e) {
       throw userErrorOf(e)
     }
