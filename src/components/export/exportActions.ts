@@ -52,7 +52,7 @@ export function createExportActions({ message, t, ui, dashboard, filters, figure
     const scope = regionCatalogue.get(filters.scope)
     const children = regionCatalogue.children(filters.scope)
     const parent = regionCatalogue.parentOf(filters.scope)
-    const map = dashboard.map
+    const map = dashboard.countMap
     const unitLabel = t(`units.${dashboard.indicator.unit}`)
     return {
       locale: ui.locale,

@@ -55,28 +55,33 @@ function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: 
     const parent = ranking.parent
     const level = t(`level.${ranking.level}`)
     const period = dashboard.period
-    const ind = dashboard.indicator
+    // A map per 10,000 workers exports its own figures, ranked as drawn; the ranking stays on the count.
+    const per = kind === 'map' && dashboard.perWorkers
+    const ind = per ? dashboard.map.indicator : dashboard.indicator
+    const items = per ? dashboard.map.items.map((it) => ({ ...it, previousRank: 0 })) : ranking.items
+    const unitText = per ? t('perWorkers.unit', { unit: unit() }) : unit()
     const filters = [t('export.subtitle.year', { period: dashboard.periodLabel }), regionName(parent, ui.locale), t('export.subtitle.children', { level })]
-    const nameOf = distinctNameOf(ranking.items.map((it) => it.adcode), ui.locale)
+    if (per) filters.push(t('perWorkers.label'))
+    const nameOf = distinctNameOf(items.map((it) => it.adcode), ui.locale)
     if (ranking.highlight) filters.push(t('export.subtitle.highlight', { region: nameOf(ranking.highlight) }))
     const table = (): DataTable => {
       const words = figureText()
       const note = (f: Figure) => (Number.isNaN(f.value) ? words.withoutValue(f, ind) : words.notes(f, ind).join('；'))
-      const anyNote = ranking.items.some((it) => note(it.figure) !== '' && it.figure.state !== 'none')
-      const anyPublished = ranking.items.some((it) => words.published(it.figure) !== '')
+      const anyNote = items.some((it) => note(it.figure) !== '' && it.figure.state !== 'none')
+      const anyPublished = items.some((it) => words.published(it.figure) !== '')
       return {
         name: `${indName()} ${period}`,
         sheet: { subject: indName(), kind: t(`export.sheet.${kind}`), period },
         header: [
           t('export.table.code'),
           t('export.table.region'),
-          t('export.table.value', { indicator: indName(), unit: unit() }),
+          t('export.table.value', { indicator: indName(), unit: unitText }),
           t('export.table.rank'),
           t('export.table.previousRank'),
           t('export.table.note'),
           t('export.table.source'),
         ],
-        rows: ranking.items.map((it) => [
+        rows: items.map((it) => [
           it.adcode,
           nameOf(it.adcode),
           round(it.value, ind.decimals),
