@@ -89,7 +89,11 @@ export async function briefBlob(
   }
 
   const columns = table.printColumns ?? table.header.map((_, i) => i)
-  if (columns.length > 0) children.push(heading(text.tableHeading, d.HeadingLevel.HEADING_1), para(table.name, { size: 20, color: '646A73' }), briefTable(d, table, columns, locale, run))
+  if (columns.length > 0) children.push(
+      heading(text.tableHeading, d.HeadingLevel.HEADING_1),
+      para(table.name, { size: 20, color: '646A73', keepNext: true }),
+      briefTable(d, table, columns, locale, run),
+    )
   const doc = new d.Document({
     creator: text.title,
     title: text.title,
