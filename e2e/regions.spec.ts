@@ -46,6 +46,16 @@ test('keyboard drill: a breadcrumb link goes up, a table row goes down, headers 
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('breadcrumb')).not.toContainText('锡山区')
   await expect(page).toHaveURL(/region=320200/)
+  // The focus stays on the breadcrumb, on the new current item, so Tab goes on from there.
+  await expect(page.getByTestId('crumb-320200').locator(':focus')).toHaveCount(1)
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByTestId('crumb-320000').locator('a')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).not.toHaveURL(/region=/)
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[data-test="breadcrumb"]'))).toBe(true)
+  await page.getByTestId('crumb-320200').locator('a').focus()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/region=320200/)
 
   await page.getByTestId('table-lazy').scrollIntoViewIfNeeded()
   const table = page.getByTestId('region-table')

@@ -4,7 +4,7 @@
  */
 import { computed, type ComputedRef } from 'vue'
 import type { ChartPalette } from '@/charts/theme'
-import { indicatorName, regionName } from '@/composables/useChartContext'
+import { indicatorName, regionName, titleName } from '@/composables/useChartContext'
 import { regionCatalogue } from '@/data/catalogues'
 import { isPartialCoverage } from '@/domain/figures'
 import { formatNumber } from '@/domain/format'
@@ -25,7 +25,7 @@ export function useRadarExport(option: OptionFor): ComputedRef<ChartExportSource
     const m = dashboard.radar
     if (!m) return undefined
     const period = dashboard.period
-    const region = regionName(m.adcode, ui.locale)
+    const region = titleName(m.adcode, ui.locale)
     const level = t(`level.${regionCatalogue.get(m.adcode)?.level ?? 'district'}`)
     const peers = t('compare.radarPeers', { parent: regionName(m.parent, ui.locale), level })
     const table = (): DataTable => ({

@@ -6,7 +6,7 @@ import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { ChartOption } from '@/charts/options/types'
 import type { ChartPalette } from '@/charts/theme'
-import { distinctNameOf, indicatorName, regionName } from '@/composables/useChartContext'
+import { distinctNameOf, indicatorName, regionName, titleName } from '@/composables/useChartContext'
 import { parsePeriod } from '@/domain/periods'
 import type { ChartExportSpec, ChartKind, DataTable } from '@/export/types'
 import type { Figure } from '@/domain/figures'
@@ -120,7 +120,7 @@ export function useTrendExport(option: OptionFor, referenceLabel: () => string |
   const { dashboard, filters, ui, t, indName, unit, asOf } = useCommon()
   return computed<ChartExportSource>(() => {
     const trend = dashboard.reportTrend
-    const scope = regionName(filters.scope, ui.locale)
+    const scope = titleName(filters.scope, ui.locale)
     const first = trend.periods[0] ?? ''
     const last = trend.periods.at(-1) ?? ''
     const span = first === last ? first : `${first}—${last}`
