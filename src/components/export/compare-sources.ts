@@ -8,6 +8,7 @@ import { indicatorName, regionName, titleName } from '@/composables/useChartCont
 import { regionCatalogue } from '@/data/catalogues'
 import { isPartialCoverage } from '@/domain/figures'
 import { formatNumber } from '@/domain/format'
+import type { SmallMultiplesModel } from '@/domain/dashboard'
 import { buildTableImage, tableImageHeight, type TableImageModel } from '@/export/table-image'
 import type { DataTable, ExportOption } from '@/export/types'
 import { useCommon, type ChartExportSource } from './sources'
@@ -99,7 +100,8 @@ export function useTableExport(): ComputedRef<ChartExportSource> {
 }
 
 /** Each drawn region's yearly line, three panels a row in a report. */
-export function useMultiplesExport(option: OptionFor, columns: number): ComputedRef<ChartExportSource> {
+/** `coverageOf`: the 数据覆盖 note of the report's model, which ends at the chosen period (the screen's may go on). */
+export function useMultiplesExport(option: OptionFor, columns: number, coverageOf: (m: SmallMultiplesModel) => string): ComputedRef<ChartExportSource> {
   const { dashboard, ui, t, indName, asOf } = useCommon()
   return computed<ChartExportSource>(() => {
     const m = dashboard.reportMultiples
@@ -126,6 +128,7 @@ export function useMultiplesExport(option: OptionFor, columns: number): Computed
       table,
       asOf: asOf(to),
       minReportHeight: Math.ceil(m.panels.length / columns) * 110 + REPORT_FRAME,
+      coverage: coverageOf(m),
     }
   })
 }

@@ -16,7 +16,10 @@ import { useFiltersStore } from '@/stores/filters'
 import { useUiStore } from '@/stores/ui'
 
 /** The part of an export spec a chart supplies; its panel adds title, unit, definition and source. */
-export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight' | 'key'>
+export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight' | 'key'> & {
+  /** The export's own 数据覆盖 note, when its figures differ from the screen's (a report ends at its period). */
+  coverage?: string
+}
 
 type OptionFor = (palette: ChartPalette) => ChartOption | null
 
