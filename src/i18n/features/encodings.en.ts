@@ -13,7 +13,8 @@ const en: typeof zh = {
   },
   perWorkers: {
     label: 'Per 10,000 workers',
-    switchLabel: 'Show the map per 10,000 workers',
+    switchLabel: 'Map values',
+    count: 'Count',
     unit: '{unit} per 10,000 workers',
     titleSuffix: ' (per 10,000 workers)',
     noWorkers: 'Has {indicator} but no {workers}: cannot be set per 10,000 workers',

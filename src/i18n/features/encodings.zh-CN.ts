@@ -12,7 +12,8 @@ export default {
   },
   perWorkers: {
     label: '每万名职工',
-    switchLabel: '地图按每万名职工显示',
+    switchLabel: '地图数值',
+    count: '总数',
     unit: '{unit}（每万名职工）',
     titleSuffix: '（每万名职工）',
     noWorkers: '有{indicator}，但没有{workers}，不能折算为每万名职工',
