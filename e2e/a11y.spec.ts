@@ -86,7 +86,57 @@ test('axe finds no serious or critical violations with the KPI drawer and the sa
   expect(await seriousViolations(page)).toEqual([])
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('views-panel')).toBeHidden()
+})
 
+test('axe finds no serious or critical violations with the region tree, an export menu, the export dialog and the import dialogs open', async ({ page }) => {
+  test.setTimeout(240_000)
+  await page.goto('./#/?indicator=may_day_medals&per=workers')
+  await expect(page.getByTestId('map-panel').locator('canvas').first()).toBeVisible()
+  await expect(page.getByTestId('export-all')).toBeEnabled()
+  // The map per 10,000 workers, with its switch on.
+  expect(await seriousViolations(page)).toEqual([])
+
+  // The region picker's tree, whole and scrolled, then searched.
+  await page.getByTestId('region-picker').click()
+  await expect(page.locator('.n-tree-select-menu')).toBeVisible()
+  await page.waitForTimeout(300)
+  expect(await seriousViolations(page)).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.n-tree-select-menu')).toHaveCount(0)
+  await page.getByTestId('region-picker').locator('input').first().focus()
+  await page.keyboard.type('鼓楼')
+  await expect(page.locator('.n-tree-select-menu')).toBeVisible()
+  await page.waitForTimeout(300)
+  expect(await seriousViolations(page)).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.n-tree-select-menu')).toHaveCount(0)
+
+  await page.getByTestId('ranking-panel').getByTestId('export-menu').click()
+  await expect(page.locator('.n-dropdown-menu')).toBeVisible()
+  await page.waitForTimeout(300)
+  expect(await seriousViolations(page)).toEqual([])
+  await page.getByTestId('export-options').click()
+  await expect(page.getByTestId('export-dialog')).toBeVisible()
+  await page.waitForTimeout(300)
+  expect(await seriousViolations(page)).toEqual([])
+  await page.getByTestId('export-dialog-close').click()
+  await expect(page.getByTestId('export-dialog')).toBeHidden()
+
+  await page.getByTestId('template-button').click()
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await page.waitForTimeout(300)
+  expect(await seriousViolations(page)).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'medals.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('region,period,indicator,value\n江都区,2024,五一劳动奖章获得者,61\n江都区,2024,职工总数,90000\n', 'utf8'),
+  })
+  await expect(page.getByTestId('import-dialog').getByTestId('import-counts')).toBeVisible()
+  await page.waitForTimeout(300)
+  expect(await seriousViolations(page)).toEqual([])
 })
 
 test('the period selects and the region picker name what they focus, and focus shows a ring', async ({ page }) => {

@@ -104,3 +104,55 @@ test.describe('on a phone', () => {
     expect(await page.locator('body').innerText()).not.toContain('Shift')
   })
 })
+
+/** Region code → value of a chart's CSV (code, region, value, …). */
+function valuesOf(csv: string): Map<string, { value: number; line: string }> {
+  const rows = csv.replace(/^\uFEFF/, '').split('\r\n').filter((l) => /^\d{6},/.test(l))
+  return new Map(rows.map((l) => [l.split(',')[0]!, { value: Number(l.split(',')[2]), line: l }]))
+}
+
+test('a count map can show the count per 10,000 workers, a ratio of sums, kept in the link and said in title, unit and export', async ({ page }) => {
+  await page.goto('./#/?indicator=may_day_medals&period=2023')
+  await expect(page.getByTestId('export-all')).toBeEnabled()
+  const counts = valuesOf(await download(page, 'ranking-panel', 'export-csv'))
+  await page.goto('./#/?indicator=total_workers&period=2023')
+  await expect(page.getByTestId('export-all')).toBeEnabled()
+  // The workforce itself is not set against itself.
+  await expect(page.getByTestId('map-panel').getByTestId('per-workers')).toHaveCount(0)
+  const workers = valuesOf(await download(page, 'ranking-panel', 'export-csv'))
+
+  await page.goto('./#/?indicator=may_day_medals&period=2023')
+  const map = page.getByTestId('map-panel')
+  await expect(map.getByTestId('per-workers')).toHaveAttribute('aria-label', '地图数值')
+  const toggle = map.getByRole('radio', { name: '每万名职工' })
+  await expect(toggle).not.toBeChecked()
+  await map.getByRole('radio', { name: '总数' }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(toggle).toBeChecked()
+  await expect(page).toHaveURL(/per=workers/)
+  await expect(map.locator('h2')).toContainText('（每万名职工）')
+  await expect(map.locator('header .unit')).toHaveText('单位：人（每万名职工）')
+  await expect(page.getByTestId('map-chart')).toHaveAttribute('aria-label', /每万名职工/)
+  await expect(page.getByText('地图：每万名职工')).toBeVisible()
+
+  const csv = await download(page, 'map-panel', 'export-csv')
+  expect(csv).toContain('人（每万名职工）')
+  const per = valuesOf(csv)
+  expect(per.size).toBe(13)
+  let whole = 0
+  for (const [code, { value, line }] of per) {
+    const expected = Number(((counts.get(code)!.value / workers.get(code)!.value) * 10_000).toFixed(1))
+    // A city whose figure stands on part of its districts says so; the others are Σmedals ÷ Σworkers × 10,000.
+    if (line.includes('数据覆盖')) continue
+    expect(value, code).toBeCloseTo(expected, 5)
+    whole++
+  }
+  expect(whole).toBeGreaterThan(6)
+
+  // The ranking stays on the count; the switch comes back with the link.
+  const ranking = valuesOf(await download(page, 'ranking-panel', 'export-csv'))
+  expect(ranking.get('320100')!.value).toBe(counts.get('320100')!.value)
+  await page.reload()
+  await expect(page.getByTestId('map-panel').getByRole('radio', { name: '每万名职工' })).toBeChecked()
+  await page.getByTestId('map-panel').screenshot({ path: 'test-results/per-workers-map.png' })
+})

@@ -72,3 +72,91 @@ test('the exported ranking carries its key: colours, rank marks and the referenc
   }
   expect(moves).toBeGreaterThan(0)
 })
+
+/** Each entry of a ZIP's central directory: its name, general-purpose flags and the host it was made on. */
+function centralDirectory(zip: Buffer): { name: string; flags: number; madeOn: number }[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  expect(end).toBeGreaterThan(0)
+  const count = zip.readUInt16LE(end + 10)
+  let at = zip.readUInt32LE(end + 16)
+  const out: { name: string; flags: number; madeOn: number }[] = []
+  for (let k = 0; k < count; k++) {
+    expect(zip.readUInt32LE(at)).toBe(0x02014b50)
+    const nameLength = zip.readUInt16LE(at + 28)
+    out.push({
+      name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+      flags: zip.readUInt16LE(at + 8),
+      madeOn: zip.readUInt16LE(at + 4) >> 8,
+    })
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+  }
+  return out
+}
+
+test('the ZIP of every chart names its files in UTF-8, made on Unix, so Linux unzip shows the Chinese names', async ({ page }) => {
+  await page.goto('./#/?region=320200&period=2023')
+  await ready(page)
+  const zip = (await fromMenu(page, allMenu(page), 'export-all-zip')).bytes
+  const entries = centralDirectory(zip)
+  expect(entries).toHaveLength(PANELS.length * 2)
+  expect(entries.some((e) => /[\u4e00-\u9fff]/.test(e.name))).toBe(true)
+  for (const e of entries) {
+    // General-purpose bit 11: the name is UTF-8; version made by, high byte 3: Unix.
+    expect(e.flags & 0x0800, e.name).toBe(0x0800)
+    expect(e.madeOn, e.name).toBe(3)
+  }
+  // The local headers say the same.
+  let local = 0
+  for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4)) {
+    if (zip.readUInt16LE(at + 26) === 0) continue
+    expect(zip.readUInt16LE(at + 6) & 0x0800).toBe(0x0800)
+    local++
+  }
+  expect(local).toBeGreaterThanOrEqual(entries.length)
+})
+
+test('the Word brief keeps each heading and caption with the table after it, and is tagged zh-CN', async ({ page }) => {
+  await page.goto('./#/?region=320200&period=2023')
+  await ready(page)
+  const docx = unzipSync(new Uint8Array((await fromMenu(page, allMenu(page), 'export-all-docx')).bytes))
+  const documentXml = strFromU8(docx['word/document.xml']!)
+  const stylesXml = strFromU8(docx['word/styles.xml']!)
+  const checked = await page.evaluate(
+    ({ documentXml, stylesXml }) => {
+      const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+      const doc = new DOMParser().parseFromString(documentXml, 'application/xml')
+      const styles = new DOMParser().parseFromString(stylesXml, 'application/xml')
+      const keptStyles = new Set(
+        Array.from(styles.getElementsByTagNameNS(W, 'style'))
+          .filter((s) => s.getElementsByTagNameNS(W, 'keepNext').length > 0)
+          .map((s) => s.getAttributeNS(W, 'styleId')),
+      )
+      const keeps = (p: Element) => {
+        const style = p.getElementsByTagNameNS(W, 'pStyle')[0]?.getAttributeNS(W, 'val')
+        return p.getElementsByTagNameNS(W, 'keepNext').length > 0 || (style !== undefined && keptStyles.has(style ?? ''))
+      }
+      const text = (p: Element) => Array.from(p.getElementsByTagNameNS(W, 't'), (t) => t.textContent).join('')
+      const tables = Array.from(doc.getElementsByTagNameNS(W, 'tbl'))
+      // The two paragraphs before each table: its heading and its caption.
+      const before = tables.map((tbl) => {
+        const prev = [tbl.previousElementSibling, tbl.previousElementSibling?.previousElementSibling].filter((e): e is Element => e !== null && e !== undefined)
+        return prev.map((p) => ({ text: text(p), keeps: keeps(p), heading: /Heading/.test(p.getElementsByTagNameNS(W, 'pStyle')[0]?.getAttributeNS(W, 'val') ?? '') }))
+      })
+      const langs = Array.from(styles.getElementsByTagNameNS(W, 'lang'), (l) => ({ val: l.getAttributeNS(W, 'val'), eastAsia: l.getAttributeNS(W, 'eastAsia') }))
+      const headingColours = Array.from(styles.getElementsByTagNameNS(W, 'style'))
+        .filter((s) => /^(Heading[12]|Title)$/.test(s.getAttributeNS(W, 'styleId') ?? ''))
+        .map((s) => s.getElementsByTagNameNS(W, 'color')[0]?.getAttributeNS(W, 'val'))
+      return { before, langs, headingColours }
+    },
+    { documentXml, stylesXml },
+  )
+  expect(checked.before.length).toBeGreaterThanOrEqual(2)
+  for (const prev of checked.before) {
+    expect(prev).toHaveLength(2)
+    expect(prev.some((p) => p.heading)).toBe(true)
+    for (const p of prev) expect(p.keeps, p.text).toBe(true)
+  }
+  expect(checked.langs).toContainEqual({ val: 'zh-CN', eastAsia: 'zh-CN' })
+  expect(checked.headingColours.length).toBeGreaterThanOrEqual(2)
+  for (const c of checked.headingColours) expect(c).toBe('000000')
+})

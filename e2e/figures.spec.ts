@@ -78,6 +78,36 @@ test('a roll-up from part of its districts carries 数据覆盖 on the card, the
   expect(text).toContain('数据来源：yangzhou-medals.csv')
 })
 
+test('the radar and the small multiples carry 数据覆盖 on screen and in their exported images', async ({ page }) => {
+  await page.goto('./')
+  await ready(page)
+  const rows = ['广陵区', '邗江区', '江都区', '宝应县', '仪征市'].map((d, k) => `${d},2024,五一劳动奖章获得者,${60 + k}`)
+  await importCsv(page, 'yangzhou-medals.csv', csv(rows))
+  await confirm(page)
+  await expect(card(page).getByTestId('kpi-note')).toHaveText('数据覆盖 5/6 个县（市、区）')
+  const exportedText = async (panel: string) => {
+    await page.getByTestId(panel).scrollIntoViewIfNeeded()
+    await expect(page.locator('.n-dropdown-menu')).toHaveCount(0)
+    await page.getByTestId(panel).getByTestId('export-menu').click()
+    await expect(page.locator('.n-dropdown-menu[class*="enter"]')).toHaveCount(0)
+    const download = page.waitForEvent('download', { timeout: 45_000 })
+    await page.getByTestId('export-svg').click()
+    const svg = await (await download).path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p, 'utf8')))
+    return page.evaluate((s) => new DOMParser().parseFromString(s, 'image/svg+xml').documentElement.textContent ?? '', svg)
+  }
+  // 扬州市 among the cities: its medals stand on five of its six districts.
+  const radarMark = '扬州市五一劳动奖章获得者数据覆盖 5/6 个县（市、区）'
+  // The lower panels are built when scrolled near.
+  await page.getByText('正在加载指标画像…').scrollIntoViewIfNeeded().catch(() => {})
+  await expect(page.getByTestId('radar-panel').getByTestId('chart-coverage')).toHaveText(radarMark)
+  expect(await exportedText('radar-panel')).toContain(radarMark)
+  // At province level each city is a small panel; 扬州市's 2024 is the partial one.
+  await page.getByTestId('map-up').click()
+  const multiplesMark = '扬州市2024年数据覆盖 5/6 个县（市、区）'
+  await expect(page.getByTestId('multiples-panel').getByTestId('chart-coverage')).toHaveText(multiplesMark)
+  expect(await exportedText('multiples-panel')).toContain(multiplesMark)
+})
+
 test('the preview questions implausible values, and ×100 fixes a column of fractions', async ({ page }) => {
   await page.goto('./')
   await ready(page)

@@ -272,7 +272,7 @@ test('the import dialog in English', async ({ page }) => {
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in the import preview and the dataset manager (${theme})`, async ({ page }) => {
     const serious = async () =>
-      (await new AxeBuilder({ page }).include('.import-modal').analyze()).violations
+      (await new AxeBuilder({ page }).include('.card-modal').analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
     await page.emulateMedia({ colorScheme: theme })

@@ -46,6 +46,15 @@ test('keyboard drill: a breadcrumb link goes up, a table row goes down, headers 
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('breadcrumb')).not.toContainText('锡山区')
   await expect(page).toHaveURL(/region=320200/)
+  // The focus stays on the breadcrumb, on the new current item, so Tab goes on from there.
+  await expect(page.getByTestId('crumb-320200').locator(':focus')).toHaveCount(1)
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByTestId('crumb-320000').locator('a')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).not.toHaveURL(/region=/)
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[data-test="breadcrumb"]'))).toBe(true)
+  await page.goBack()
+  await expect(page).toHaveURL(/region=320200/)
 
   await page.getByTestId('table-lazy').scrollIntoViewIfNeeded()
   const table = page.getByTestId('region-table')
@@ -95,6 +104,8 @@ test('the two 鼓楼区 are named with their cities in the chips and the trend l
   // One district alone keeps its short name.
   await page.goto('./#/?region=320106')
   await expect(page.getByTestId('chip-scope')).toHaveText(/地区：鼓楼区/)
+  // A title names the district on its own, so it says which 鼓楼区.
+  await expect(page.getByTestId('trend-panel').locator('h2')).toHaveText('南京市鼓楼区职工稳定率趋势')
 })
 
 test('Back after a year change returns to the same district in its previous year', async ({ page }) => {

@@ -10,6 +10,7 @@ import { buildTrendOption } from './options/trend'
 import type { BuildContext, ChartOption } from './options/types'
 import { palettes } from './theme'
 import { reportOption } from '@/export/layout'
+import { figureFixture } from '@/domain/testing'
 import { figureFixture as fig } from '@/domain/testing'
 import type { Indicator } from '@/domain/types'
 import type { MapModel, TrendModel } from '@/domain/dashboard'
@@ -95,7 +96,7 @@ describe('modulesOf', () => {
 
   it('asks for the graded legend of a count and for the titles of small multiples and reports', () => {
     expect(modulesOf(map(count, 'piecewise'))).toEqual(['visualMapPiecewise'])
-    const multiples = buildMultiplesOption({ periods: ['2023'], panels: [{ adcode: 'A', values: [1] }], min: 1, max: 1, highlight: null, sources: [] }, ctx(rate), { noData: '-' }, 2)
+    const multiples = buildMultiplesOption({ periods: ['2023'], panels: [{ adcode: 'A', values: [1], figures: [figureFixture(1)] }], min: 1, max: 1, highlight: null, sources: [] }, ctx(rate), { noData: '-' }, 2)
     expect(modulesOf(multiples)).toEqual(['title'])
     const texts = { title: 't', filters: [], unit: '', definition: '', source: '', asOf: '' }
     // A report leaves the zoom window out: it shows every period.

@@ -2,7 +2,7 @@
 import { computed, inject, type InjectionKey } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { regionCatalogue } from '@/data/catalogues'
-import { distinctRegionLabels } from '@/domain/regionLabels'
+import { distinctRegionLabels, regionLabel } from '@/domain/regionLabels'
 import { palettes } from '@/charts/theme'
 import type { BuildContext } from '@/charts/options/types'
 import { useDashboardStore } from '@/stores/dashboard'
@@ -21,6 +21,11 @@ export function regionName(adcode: string, locale: Locale): string {
   const r = regionCatalogue.get(adcode)
   if (!r) return adcode
   return locale === 'zh-CN' ? r.name : r.nameEn
+}
+
+/** A region named on its own (a title, a subtitle, a file name): 南京市鼓楼区 where the catalogue holds another 鼓楼区. */
+export function titleName(adcode: string, locale: Locale): string {
+  return regionLabel(regionCatalogue, adcode, locale)
 }
 
 /** Names for regions shown together: short where unique among them, qualified (南京市鼓楼区) where not. */

@@ -130,6 +130,13 @@ export function isShare(ind: Pick<Indicator, 'unit' | 'aggregation'>): boolean {
   return ind.unit === '%' && (ind.aggregation.kind === 'ratio' || ind.aggregation.kind === 'mean')
 }
 
+/** What Σnumerator ÷ Σdenominator is multiplied by: the rule's `per`, else 100 for a %, else 1. */
+export function ratioScale(ind: Pick<Indicator, 'unit' | 'aggregation'>): number {
+  const r = ind.aggregation
+  if (r.kind === 'ratio' && r.per !== undefined) return r.per
+  return ind.unit === '%' ? 100 : 1
+}
+
 /**
  * Whether annual values of the indicator can be built by adding its months: flows (sums) reported
  * monthly. Stocks such as year-end headcounts are annual only and never added up over months.
@@ -394,7 +401,7 @@ function rollUp(index: FactIndex, ind: Indicator, period: string, byId: Readonly
   const size = h.size
   const rule = ind.aggregation
   const kind = rule.kind === 'sum' ? SUM : rule.kind === 'ratio' ? RATIO : rule.kind === 'weighted_mean' ? WEIGHTED : MEAN
-  const scale = ind.unit === '%' ? 100 : 1
+  const scale = ratioScale(ind)
   const share = isShare(ind)
 
   // Numerator, denominator and weight are sliced first: their own roll-ups reuse the work arrays.
@@ -425,7 +432,8 @@ function rollUp(index: FactIndex, ind: Indicator, period: string, byId: Readonly
       pb = den!.value[i]!
       pc = leafCount[i]!
       pOwn = 1
-      pBad = pa < 0 || pb < 0 || pa > pb ? 1 : 0
+      // A count per so many workers may exceed one per worker; a share may not.
+      pBad = pa < 0 || pb < 0 || (pa > pb && rule.kind === 'ratio' && rule.per === undefined) ? 1 : 0
       pPartial = num!.partial[i]! | den!.partial[i]!
     }
 

@@ -502,6 +502,8 @@ export interface RadarAxis {
   /** The region's and the peers' average score, 0–100. */
   score: number
   peerMean: number
+  /** The region's figure: its coverage and kind, for the chart's 数据覆盖 note. */
+  figure: Figure
 }
 
 export interface RadarModel {
@@ -525,9 +527,10 @@ export function radarModel(ctx: DashboardContext, sel: Omit<Selection, 'indicato
     const peerFigures = peers.map((r) => figureAt(ctx, ind, sel.period, r.adcode))
     figures.push(...peerFigures)
     const values = peerFigures.map((f) => f.value)
-    const value = valueAt(ctx, ind, sel.period, sel.scope)
+    const figure = figureAt(ctx, ind, sel.period, sel.scope)
+    const value = figure.value
     const scores = values.map((v) => peerScore(v, values, ind.higherIsBetter))
-    return [{ indicator: ind, value, score: peerScore(value, values, ind.higherIsBetter), peerMean: meanOfPresent(scores) }]
+    return [{ indicator: ind, value, score: peerScore(value, values, ind.higherIsBetter), peerMean: meanOfPresent(scores), figure }]
   })
   return { adcode: sel.scope, parent: parent.adcode, axes, sources: sourcesOf(figures) }
 }
@@ -572,7 +575,8 @@ export function regionTableModel(
 
 export interface SmallMultiplesModel {
   periods: string[]
-  panels: { adcode: string; values: number[] }[]
+  /** Each region's yearly values, and the figures behind them (coverage for the 数据覆盖 note). */
+  panels: { adcode: string; values: number[]; figures: Figure[] }[]
   /** One y range for every panel, so heights compare across panels. */
   min: number
   max: number
@@ -585,7 +589,7 @@ export function smallMultiplesModel(ctx: DashboardContext, ind: Indicator, sel: 
   const frame = mapFrame(ctx.regions, sel.scope, level)
   const periods = periodsFor(ctx, ind.id, 'annual').filter((p) => inRange(p, null, to))
   const figures = frame.drawn.map((r) => periods.map((p) => figureAt(ctx, ind, p, r.adcode)))
-  const panels = frame.drawn.map((r, k) => ({ adcode: r.adcode, values: figures[k]!.map((f) => f.value) }))
+  const panels = frame.drawn.map((r, k) => ({ adcode: r.adcode, values: figures[k]!.map((f) => f.value), figures: figures[k]! }))
   let min = Infinity
   let max = -Infinity
   for (const p of panels)

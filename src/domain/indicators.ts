@@ -10,6 +10,8 @@ export interface IndicatorCatalogue {
   categories: Category[]
   indicators: Indicator[]
   byId: ReadonlyMap<string, Indicator>
+  /** The count of workers that counts can be set against (每万名职工), when the catalogue names one. */
+  workforce?: string
 }
 
 /** Indicators whose values another indicator's rule needs (numerator, denominator, weight). */
@@ -107,5 +109,12 @@ export function loadIndicatorCatalogue(json: unknown): IndicatorCatalogue {
       if (d.aggregation.kind !== 'sum') throw new Error(`indicator ${ind.id}: ${dep} must roll up by sum`)
     }
   }
-  return { categories, indicators, byId }
+  let workforce: string | undefined
+  if (json.workforce !== undefined) {
+    const w = typeof json.workforce === 'string' ? byId.get(json.workforce) : undefined
+    if (!w || w.aggregation.kind !== 'sum' || w.unit !== '人')
+      throw new Error(`indicator catalogue: workforce must name a count of people that rolls up by sum (got ${JSON.stringify(json.workforce)})`)
+    workforce = w.id
+  }
+  return { categories, indicators, byId, ...(workforce ? { workforce } : {}) }
 }

@@ -9,7 +9,7 @@
  * out; one covered in part in either period is opened up into its children, unless its own figure
  * (a city's own row) stands in the way, in which case it is named and left out.
  */
-import { childrenOf, type FactIndex, type Slice } from './aggregate'
+import { childrenOf, ratioScale, type FactIndex, type Slice } from './aggregate'
 import { changeBetween, type Change } from './compare'
 import type { Indicator } from './types'
 
@@ -35,7 +35,7 @@ type ById = ReadonlyMap<string, Indicator>
 function valueOfPair(ind: Indicator, a: number, b: number): number {
   if (!(b > 0)) return NaN
   if (ind.aggregation.kind === 'sum') return a
-  return ind.aggregation.kind === 'ratio' && ind.unit === '%' ? (a / b) * 100 : a / b
+  return ind.aggregation.kind === 'ratio' ? (a / b) * ratioScale(ind) : a / b
 }
 
 /** The change of region `pos` from `earlier` to `period`, like for like; null when either figure is missing. */

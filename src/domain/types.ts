@@ -26,7 +26,13 @@ export type CategoryId = (typeof CATEGORIES)[number]
  */
 export type AggregationRule =
   | { kind: 'sum' }
-  | { kind: 'ratio'; numerator: string; denominator: string }
+  | {
+      kind: 'ratio'
+      numerator: string
+      denominator: string
+      /** How many of the denominator the ratio counts per: 100 for a % (the default), 10,000 for 每万名职工. */
+      per?: number
+    }
   | { kind: 'weighted_mean'; weight: string }
   | { kind: 'mean' }
 

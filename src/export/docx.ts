@@ -89,7 +89,11 @@ export async function briefBlob(
   }
 
   const columns = table.printColumns ?? table.header.map((_, i) => i)
-  if (columns.length > 0) children.push(heading(text.tableHeading, d.HeadingLevel.HEADING_1), para(table.name, { size: 20, color: '646A73' }), briefTable(d, table, columns, locale, run))
+  if (columns.length > 0) children.push(
+      heading(text.tableHeading, d.HeadingLevel.HEADING_1),
+      para(table.name, { size: 20, color: '646A73', keepNext: true }),
+      briefTable(d, table, columns, locale, run),
+    )
   const doc = new d.Document({
     creator: text.title,
     title: text.title,
@@ -115,10 +119,15 @@ export async function briefBlob(
 
 type Docx = typeof import('docx')
 
-/** Column widths follow the longest text in each column; numbers are right-aligned. */
+/** Column widths follow the longest text in each column (headers wrap in two); numbers are right-aligned. */
 function briefTable(d: Docx, table: DataTable, columns: number[], locale: Locale, run: (t: string, o?: { bold?: boolean; size?: number }) => InstanceType<Docx['TextRun']>) {
   const texts = [table.header, ...table.rows.map((r) => r.map((v, c) => tableCellText(v, locale, table.decimals?.[c] ?? null)))].map((r) => columns.map((c) => String(r[c] ?? '')))
-  const weights = columns.map((_, k) => Math.max(7, ...texts.map((r) => [...r[k]!].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))))
+  const width = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)
+  // A cell's text stays on one line (南京市 is never broken letter by letter), a header may take
+  // two, and a long note wraps rather than squeezing the other columns.
+  const weights = columns.map((_, k) =>
+    Math.min(30, Math.max(6, Math.ceil(width(texts[0]![k]!) / 2), ...texts.slice(1).map((r) => width(r[k]!) + 2))),
+  )
   const total = weights.reduce((a, b) => a + b, 0)
   const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH_TWIPS))
   const numeric = columns.map((c) => table.rows.some((r) => typeof r[c] === 'number'))

@@ -12,6 +12,7 @@ import {
   CATEGORY_HEADLINES,
   categoryOverview,
   kpiCard,
+  mapFrame,
   mapModel,
   mapModelOf,
   radarModel,
@@ -24,6 +25,7 @@ import {
   type Selection,
 } from '@/domain/dashboard'
 import { defaultPeriod, periodChoices } from '@/domain/landing'
+import { hasPerWorkers, perWorkersMap } from '@/domain/perWorkers'
 import { dependenciesOf } from '@/domain/indicators'
 import type { Indicator } from '@/domain/types'
 import { formatPeriod } from '@/domain/format'
@@ -88,11 +90,19 @@ export const useDashboardStore = defineStore('dashboard', () => {
   )
   const overview = computed(() => categoryOverview(dataset.context, selection.value))
   /** A user's own boundary file, when loaded, replaces the bundled outlines. */
-  const map = computed(() =>
+  /** Whether the map shows the count per 10,000 workers: asked for, and the indicator is a count the catalogue can set against its workforce. */
+  const perWorkers = computed(() => filters.perWorkers && hasPerWorkers(indicatorCatalogue, indicator.value))
+  const countMap = computed(() =>
     boundary.frame
       ? mapModelOf(dataset.context, indicator.value, selection.value, boundary.frame)
       : mapModel(dataset.context, indicator.value, selection.value, mapLevel.value),
   )
+  /** The map as drawn: the count, or the count per 10,000 workers over the same regions. */
+  const map = computed(() => {
+    if (!perWorkers.value) return { ...countMap.value, indicator: indicator.value }
+    const frame = boundary.frame ?? mapFrame(regionCatalogue, selection.value.scope, mapLevel.value)
+    return perWorkersMap(dataset.context, indicator.value, indicatorCatalogue.workforce!, selection.value, frame)
+  })
   const trendModes = computed(() => trendModesOf(indicator.value))
   const trend = computed(() =>
     trendModel(dataset.context, indicator.value, selection.value, {
@@ -104,7 +114,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
   )
   // The ranking always ranks the bundled frame's regions, even under a user's own boundary file.
   const ranking = computed(() =>
-    rankingOf(dataset.context, indicator.value, selection.value, boundary.frame ? mapModel(dataset.context, indicator.value, selection.value, mapLevel.value) : map.value),
+    rankingOf(dataset.context, indicator.value, selection.value, boundary.frame ? mapModel(dataset.context, indicator.value, selection.value, mapLevel.value) : countMap.value),
   )
   const radar = computed(() => radarModel(dataset.context, selection.value, profileIndicators.value))
   const table = computed(() => regionTableModel(dataset.context, selection.value, profileIndicators.value, mapLevel.value))
@@ -124,6 +134,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
     periodLabel,
     selection,
     mapLevel,
+    perWorkers,
+    countMap,
     kpi,
     headline,
     overview,

@@ -19,6 +19,18 @@ describe('filters store', () => {
     expect(f.indicator).toBe('legal_aid_cases')
   })
 
+  it('keeps the map per 10,000 workers in the link, and a chip takes it off', () => {
+    const f = useFiltersStore()
+    f.applyQuery({ indicator: 'may_day_medals', per: 'workers' })
+    expect(f.perWorkers).toBe(true)
+    expect(f.toQuery()).toEqual({ indicator: 'may_day_medals', per: 'workers' })
+    f.clear('perWorkers')
+    expect(f.perWorkers).toBe(false)
+    expect(f.toQuery()).toEqual({ indicator: 'may_day_medals' })
+    f.applyQuery({ per: 'people' })
+    expect(f.perWorkers).toBe(false)
+  })
+
   it('ignores values that name nothing known and keeps links short', () => {
     const f = useFiltersStore()
     f.applyQuery({ region: '999999', indicator: '__proto__', period: '2023-13', compare: 'x,320205,320205' })

@@ -26,7 +26,7 @@ function isYear(p: string | undefined): p is string {
 }
 
 /** The filters a chip can remove one at a time. */
-export type FilterKey = 'scope' | 'period' | 'from' | 'indicator' | 'compare' | 'mapLevel' | 'category' | 'trendMode'
+export type FilterKey = 'scope' | 'period' | 'from' | 'indicator' | 'compare' | 'mapLevel' | 'perWorkers' | 'category' | 'trendMode'
 
 export const useFiltersStore = defineStore('filters', () => {
   /** adcode of the region in scope. */
@@ -40,6 +40,8 @@ export const useFiltersStore = defineStore('filters', () => {
   const compare = ref<string[]>([])
   /** At province scope, whether the map shows cities or all districts. */
   const mapLevel = ref<MapLevel>('city')
+  /** Whether count maps show the count per 10,000 workers (每万名职工) rather than the count. */
+  const perWorkers = ref(false)
   /** Category whose indicators the cards show; null = the headline indicators. */
   const category = ref<CategoryId | null>(null)
   const trendMode = ref<TrendMode>('annual')
@@ -77,6 +79,9 @@ export const useFiltersStore = defineStore('filters', () => {
   }
   function setMapLevel(level: MapLevel) {
     mapLevel.value = level
+  }
+  function setPerWorkers(on: boolean) {
+    perWorkers.value = on
   }
   function setCategory(c: CategoryId | null) {
     category.value = c !== null && CATEGORIES.includes(c) ? c : null
@@ -123,6 +128,7 @@ export const useFiltersStore = defineStore('filters', () => {
     const c = one(q.compare)
     setCompare(c ? c.split(',') : [])
     mapLevel.value = one(q.level) === 'district' ? 'district' : 'city'
+    perWorkers.value = one(q.per) === 'workers'
     const cat = one(q.category)
     category.value = CATEGORIES.includes(cat as CategoryId) ? (cat as CategoryId) : null
     const m = one(q.trend)
@@ -139,6 +145,7 @@ export const useFiltersStore = defineStore('filters', () => {
     if (from.value) q.from = from.value
     if (compare.value.length) q.compare = compare.value.join(',')
     if (mapLevel.value !== 'city') q.level = mapLevel.value
+    if (perWorkers.value) q.per = 'workers'
     if (category.value) q.category = category.value
     if (trendMode.value !== 'annual') q.trend = trendMode.value
     return q
@@ -155,6 +162,7 @@ export const useFiltersStore = defineStore('filters', () => {
     }
     else if (key === 'compare') compare.value = []
     else if (key === 'mapLevel') mapLevel.value = 'city'
+    else if (key === 'perWorkers') perWorkers.value = false
     else if (key === 'category') category.value = null
     else trendMode.value = 'annual'
   }
@@ -170,6 +178,7 @@ export const useFiltersStore = defineStore('filters', () => {
     indicator,
     compare,
     mapLevel,
+    perWorkers,
     category,
     trendMode,
     setScope,
@@ -178,6 +187,7 @@ export const useFiltersStore = defineStore('filters', () => {
     setPeriod,
     setFrom,
     setMapLevel,
+    setPerWorkers,
     setCategory,
     setTrendMode,
     setCompare,

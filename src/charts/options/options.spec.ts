@@ -8,6 +8,7 @@ import { buildMultiplesOption } from './multiples'
 import { sparklinePath } from './sparkline'
 import type { BuildContext } from './types'
 import type { Indicator } from '@/domain/types'
+import { figureFixture } from '@/domain/testing'
 import type { MapModel, RadarModel, RankingModel, SmallMultiplesModel, TrendModel } from '@/domain/dashboard'
 import { figureFixture as fig } from '@/domain/testing'
 import type { ChangeDetail } from '@/domain/likeforlike'
@@ -276,8 +277,8 @@ describe('buildRadarOption', () => {
       adcode: 'A',
       parent: 'P',
       axes: [
-        { indicator: rate, value: 92, score: 100, peerMean: 50 },
-        { indicator: { ...rate, id: 'other' }, value: NaN, score: NaN, peerMean: 40 },
+        { indicator: rate, value: 92, score: 100, peerMean: 50, figure: figureFixture(92) },
+        { indicator: { ...rate, id: 'other' }, value: NaN, score: NaN, peerMean: 40, figure: figureFixture(NaN) },
       ],
       sources: [],
     }
@@ -303,9 +304,9 @@ describe('buildMultiplesOption', () => {
     const model: SmallMultiplesModel = {
       periods: ['2022', '2023'],
       panels: [
-        { adcode: 'A', values: [1, 2] },
-        { adcode: 'B', values: [NaN, 4] },
-        { adcode: 'C', values: [3, 3] },
+        { adcode: 'A', values: [1, 2], figures: [figureFixture(1), figureFixture(2)] },
+        { adcode: 'B', values: [NaN, 4], figures: [figureFixture(NaN), figureFixture(4)] },
+        { adcode: 'C', values: [3, 3], figures: [figureFixture(3), figureFixture(3)] },
       ],
       min: 1,
       max: 4,

@@ -38,8 +38,9 @@ export function buildRadarOption(model: RadarModel, ctx: BuildContext, labels: R
       },
     },
     radar: {
-      center: ['50%', '56%'],
-      radius: '70%',
+      // Room below for the bottom axis's name and above for the legend and the top one, at any height.
+      center: ['50%', '55%'],
+      radius: '64%',
       indicator: axes.map((a) => ({ name: labels.indicatorName(a.indicator.id), min: 0, max: 100 })),
       axisName: { color: palette.subtle, fontSize: 11 * fs },
       splitLine: { lineStyle: { color: palette.split } },

@@ -4,10 +4,11 @@
  */
 import { computed, type ComputedRef } from 'vue'
 import type { ChartPalette } from '@/charts/theme'
-import { indicatorName, regionName } from '@/composables/useChartContext'
+import { indicatorName, regionName, titleName } from '@/composables/useChartContext'
 import { regionCatalogue } from '@/data/catalogues'
 import { isPartialCoverage } from '@/domain/figures'
 import { formatNumber } from '@/domain/format'
+import type { SmallMultiplesModel } from '@/domain/dashboard'
 import { buildTableImage, tableImageHeight, type TableImageModel } from '@/export/table-image'
 import type { DataTable, ExportOption } from '@/export/types'
 import { useCommon, type ChartExportSource } from './sources'
@@ -26,7 +27,7 @@ export function useRadarExport(option: OptionFor): ComputedRef<ChartExportSource
     const m = dashboard.radar
     if (!m) return undefined
     const period = dashboard.period
-    const region = regionName(m.adcode, ui.locale)
+    const region = titleName(m.adcode, ui.locale)
     const level = t(`level.${levelWord(regionCatalogue, m.adcode)}`)
     const peers = t('compare.radarPeers', { parent: regionName(m.parent, ui.locale), level })
     const table = (): DataTable => ({
@@ -100,7 +101,8 @@ export function useTableExport(): ComputedRef<ChartExportSource> {
 }
 
 /** Each drawn region's yearly line, three panels a row in a report. */
-export function useMultiplesExport(option: OptionFor, columns: number): ComputedRef<ChartExportSource> {
+/** `coverageOf`: the 数据覆盖 note of the report's model, which ends at the chosen period (the screen's may go on). */
+export function useMultiplesExport(option: OptionFor, columns: number, coverageOf: (m: SmallMultiplesModel) => string): ComputedRef<ChartExportSource> {
   const { dashboard, ui, t, indName, asOf } = useCommon()
   return computed<ChartExportSource>(() => {
     const m = dashboard.reportMultiples
@@ -127,6 +129,7 @@ export function useMultiplesExport(option: OptionFor, columns: number): Computed
       table,
       asOf: asOf(to),
       minReportHeight: Math.ceil(m.panels.length / columns) * 110 + REPORT_FRAME,
+      coverage: coverageOf(m),
     }
   })
 }

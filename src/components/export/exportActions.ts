@@ -4,7 +4,7 @@
  * the first export (useExportActions.ts), with what the menus' setup gave it.
  */
 import { regionCatalogue } from '@/data/catalogues'
-import { indicatorName, regionName } from '@/composables/useChartContext'
+import { indicatorName, regionName, titleName } from '@/composables/useChartContext'
 import type { ExportProblem } from '@/export/errors'
 import type { HeadlineInput } from '@/export/headline'
 import type { ChartExportSpec } from '@/export/types'
@@ -40,7 +40,7 @@ export function createExportActions({ message, t, ui, dashboard, filters, figure
 
   async function viewName(ext: string) {
     const { safeFileName } = await import('@/export/filename')
-    return `${safeFileName(`${indicatorName(dashboard.indicator, ui.locale)}_${regionName(filters.scope, ui.locale)}_${dashboard.period}`)}.${ext}`
+    return `${safeFileName(`${indicatorName(dashboard.indicator, ui.locale)}_${titleName(filters.scope, ui.locale)}_${dashboard.period}`)}.${ext}`
   }
 
   function date(): string {
@@ -53,7 +53,7 @@ export function createExportActions({ message, t, ui, dashboard, filters, figure
     const scope = regionCatalogue.get(filters.scope)
     const children = regionCatalogue.children(filters.scope)
     const parent = regionCatalogue.parentOf(filters.scope)
-    const map = dashboard.map
+    const map = dashboard.countMap
     const unitLabel = t(`units.${dashboard.indicator.unit}`)
     return {
       locale: ui.locale,
@@ -61,7 +61,7 @@ export function createExportActions({ message, t, ui, dashboard, filters, figure
       indicatorName: indicatorName(dashboard.indicator, ui.locale),
       unitLabel,
       period: dashboard.period,
-      scopeName: scope?.parent === null ? t('export.brief.province') : regionName(filters.scope, ui.locale),
+      scopeName: scope?.parent === null ? t('export.brief.province') : titleName(filters.scope, ui.locale),
       value: kpi.value,
       ...(Number.isNaN(kpi.value) && kpi.figure.state !== 'none' ? { withoutValue: words.withoutValue(kpi.figure, dashboard.indicator) } : {}),
       ...(words.coverage(kpi.coverage) && !Number.isNaN(kpi.value) ? { coverage: words.coverage(kpi.coverage) } : {}),
@@ -77,7 +77,7 @@ export function createExportActions({ message, t, ui, dashboard, filters, figure
   }
 
   const imageOf = (spec: ChartExportSpec) => imageOptionsFor(spec)
-  const scopeName = () => (regionCatalogue.get(filters.scope)?.parent === null ? t('export.brief.province') : regionName(filters.scope, ui.locale))
+  const scopeName = () => (regionCatalogue.get(filters.scope)?.parent === null ? t('export.brief.province') : titleName(filters.scope, ui.locale))
   /** The selected period, or the range the user chose (2019—2023年). */
   const periodRange = () =>
     filters.from && filters.from !== dashboard.period ? t('export.subtitle.years', { from: filters.from, to: dashboard.period }) : dashboard.periodLabel
@@ -134,7 +134,7 @@ export function createExportActions({ message, t, ui, dashboard, filters, figure
           specs,
           {
             title: t('export.deck.title', { scope: scopeName(), indicator: indicatorName(dashboard.indicator, ui.locale) }),
-            subtitle: t('export.deck.subtitle', { period: periodRange(), scope: regionName(filters.scope, ui.locale) }),
+            subtitle: t('export.deck.subtitle', { period: periodRange(), scope: titleName(filters.scope, ui.locale) }),
             date: t('export.deck.date', { date: date() }),
             filtersNote: (f) => t('export.deck.filters', { filters: f }),
           },
@@ -152,7 +152,7 @@ export function createExportActions({ message, t, ui, dashboard, filters, figure
           table ?? { name: '', header: [], rows: [] },
           {
             title: t('export.brief.title', { scope: input.scopeName, indicator: input.indicatorName }),
-            subtitle: [t('export.subtitle.year', { period: dashboard.periodLabel }), regionName(filters.scope, ui.locale)].join(' · '),
+            subtitle: [t('export.subtitle.year', { period: dashboard.periodLabel }), titleName(filters.scope, ui.locale)].join(' · '),
             date: t('export.deck.date', { date: date() }),
             headlinesHeading: t('export.brief.headlines'),
             chartsHeading: t('export.brief.charts'),

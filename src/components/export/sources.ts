@@ -6,7 +6,7 @@ import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { ChartOption } from '@/charts/options/types'
 import type { ChartPalette } from '@/charts/theme'
-import { distinctNameOf, indicatorName, regionName } from '@/composables/useChartContext'
+import { distinctNameOf, indicatorName, regionName, titleName } from '@/composables/useChartContext'
 import { parsePeriod } from '@/domain/periods'
 import type { ChartExportSpec, ChartKind, DataTable } from '@/export/types'
 import type { Figure } from '@/domain/figures'
@@ -18,7 +18,10 @@ import { levelWord } from '@/domain/regionLabels'
 import { regionCatalogue } from '@/data/catalogues'
 
 /** The part of an export spec a chart supplies; its panel adds title, unit, definition and source. */
-export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight' | 'key'>
+export type ChartExportSource = Pick<ChartExportSpec, 'kind' | 'option' | 'filters' | 'fileName' | 'table' | 'asOf' | 'minReportHeight' | 'key'> & {
+  /** The export's own 数据覆盖 note, when its figures differ from the screen's (a report ends at its period). */
+  coverage?: string
+}
 
 type OptionFor = (palette: ChartPalette) => ChartOption | null
 
@@ -57,28 +60,33 @@ function useRegionalSource(kind: Extract<ChartKind, 'map' | 'ranking'>, option: 
     const parent = ranking.parent
     const level = t(`level.${levelWord(regionCatalogue, ranking.items[0]?.adcode)}`)
     const period = dashboard.period
-    const ind = dashboard.indicator
+    // A map per 10,000 workers exports its own figures, ranked as drawn; the ranking stays on the count.
+    const per = kind === 'map' && dashboard.perWorkers
+    const ind = per ? dashboard.map.indicator : dashboard.indicator
+    const items = per ? dashboard.map.items.map((it) => ({ ...it, previousRank: 0 })) : ranking.items
+    const unitText = per ? t('perWorkers.unit', { unit: unit() }) : unit()
     const filters = [t('export.subtitle.year', { period: dashboard.periodLabel }), regionName(parent, ui.locale), t('export.subtitle.children', { level })]
-    const nameOf = distinctNameOf(ranking.items.map((it) => it.adcode), ui.locale)
+    if (per) filters.push(t('perWorkers.label'))
+    const nameOf = distinctNameOf(items.map((it) => it.adcode), ui.locale)
     if (ranking.highlight) filters.push(t('export.subtitle.highlight', { region: nameOf(ranking.highlight) }))
     const table = (): DataTable => {
       const words = figureText()
       const note = (f: Figure) => (Number.isNaN(f.value) ? words.withoutValue(f, ind) : words.notes(f, ind).join('；'))
-      const anyNote = ranking.items.some((it) => note(it.figure) !== '' && it.figure.state !== 'none')
-      const anyPublished = ranking.items.some((it) => words.published(it.figure) !== '')
+      const anyNote = items.some((it) => note(it.figure) !== '' && it.figure.state !== 'none')
+      const anyPublished = items.some((it) => words.published(it.figure) !== '')
       return {
         name: `${indName()} ${period}`,
         sheet: { subject: indName(), kind: t(`export.sheet.${kind}`), period },
         header: [
           t('export.table.code'),
           t('export.table.region'),
-          t('export.table.value', { indicator: indName(), unit: unit() }),
+          t('export.table.value', { indicator: indName(), unit: unitText }),
           t('export.table.rank'),
           t('export.table.previousRank'),
           t('export.table.note'),
           t('export.table.source'),
         ],
-        rows: ranking.items.map((it) => [
+        rows: items.map((it) => [
           it.adcode,
           nameOf(it.adcode),
           round(it.value, ind.decimals),
@@ -117,7 +125,7 @@ export function useTrendExport(option: OptionFor, referenceLabel: () => string |
   const { dashboard, filters, ui, t, indName, unit, asOf } = useCommon()
   return computed<ChartExportSource>(() => {
     const trend = dashboard.reportTrend
-    const scope = regionName(filters.scope, ui.locale)
+    const scope = titleName(filters.scope, ui.locale)
     const first = trend.periods[0] ?? ''
     const last = trend.periods.at(-1) ?? ''
     const span = first === last ? first : `${first}—${last}`

@@ -11,9 +11,11 @@ export type PanelWords = Pick<ChartExportSpec, 'title' | 'unit' | 'definition' |
 
 export function usePanelExport(source: () => ChartExportSource | undefined, words: () => PanelWords, panel: Readonly<Ref<HTMLElement | null>>) {
   function exportSpec(): ChartExportSpec {
+    const own = source()!
     return {
-      ...source()!,
+      ...own,
       ...words(),
+      ...(own.coverage !== undefined ? { coverage: own.coverage } : {}),
       screenSize: () => {
         const r = panel.value?.getBoundingClientRect()
         return { width: r?.width || 800, height: r?.height || 500 }

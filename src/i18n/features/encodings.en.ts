@@ -11,6 +11,16 @@ const en: typeof zh = {
     drillHintTouch: 'Tap a region to drill down',
     rankIn: '{rank} of {total} {peers}',
   },
+  perWorkers: {
+    label: 'Per 10,000 workers',
+    switchLabel: 'Map values',
+    count: 'Count',
+    unit: '{unit} per 10,000 workers',
+    titleSuffix: ' (per 10,000 workers)',
+    noWorkers: 'Has {indicator} but no {workers}: cannot be set per 10,000 workers',
+    chip: 'Map: per 10,000 workers',
+    note: 'Per 10,000 workers = Σ{indicator} ÷ Σ{workers} × 10,000, over regions with both',
+  },
 }
 
 export default en

@@ -10,4 +10,14 @@ export default {
     drillHintTouch: '点击地区可下钻',
     rankIn: '{peers} 第{rank}/{total}位',
   },
+  perWorkers: {
+    label: '每万名职工',
+    switchLabel: '地图数值',
+    count: '总数',
+    unit: '{unit}（每万名职工）',
+    titleSuffix: '（每万名职工）',
+    noWorkers: '有{indicator}，但没有{workers}，不能折算为每万名职工',
+    chip: '地图：每万名职工',
+    note: '每万名职工 = Σ{indicator} ÷ Σ{workers} × 10000，只计两项都有的地区',
+  },
 }
