@@ -26,6 +26,13 @@ for (const size of [
     expect(Math.round(box.width)).toBe(size.width)
     expect(Math.round(box.height)).toBe(size.height)
     await noScrollbars(page)
+    // Nothing is cut off at the foot of a panel: no panel holds more than it shows.
+    const overflow = await page.getByTestId('bigscreen').evaluate((el) =>
+      Array.from(el.querySelectorAll('.stage > .body > *, .stage > .body > .col > *'))
+        .filter((p) => p.scrollHeight > p.clientHeight + 1)
+        .map((p) => `${p.getAttribute('data-test') ?? p.className}: ${p.scrollHeight - p.clientHeight} px`),
+    )
+    expect(overflow).toEqual([])
     await expect(page.locator('.app-header')).toHaveCount(0)
     const bg = await page.getByTestId('bigscreen').evaluate((el) => getComputedStyle(el).backgroundColor)
     expect(bg).toBe('rgb(11, 16, 32)')

@@ -56,9 +56,10 @@ export function buildMultiplesOption(model: SmallMultiplesModel, ctx: BuildConte
     })),
     grid: model.panels.map((_, k) => ({
       left: `${(k % columns) * w + 6}%`,
-      top: `${Math.floor(k / columns) * h + 6 + 4 * fs}%`,
+      // In proportion to the row: the title above, the years below, at any number of rows.
+      top: `${Math.floor(k / columns) * h + h * 0.24}%`,
       width: `${w - 8}%`,
-      height: `${h - 16 - 4 * fs}%`,
+      height: `${h * 0.52}%`,
     })),
     xAxis: model.panels.map((_, k) => ({
       type: 'category',

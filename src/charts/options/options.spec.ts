@@ -319,6 +319,31 @@ describe('buildMultiplesOption', () => {
     expect(new Set(y.map((a) => `${a.min}|${a.max}`)).size).toBe(1)
     expect((opt.series as Series[])[1]!.data).toEqual([null, 4])
   })
+
+  it('gives every panel a plot of a fair share of its row, below its title and above the next row, at any number of rows', () => {
+    for (const [n, columns] of [[3, 2], [13, 5], [13, 3], [13, 2], [95, 5]] as const) {
+      const model: SmallMultiplesModel = {
+        periods: ['2022', '2023'],
+        panels: Array.from({ length: n }, (_, k) => ({ adcode: `P${k}`, values: [k, k + 1], figures: [figureFixture(k), figureFixture(k + 1)] })),
+        min: 0,
+        max: n,
+        highlight: null,
+        sources: [],
+      }
+      const opt = buildMultiplesOption(model, ctx(), { noData: '-' }, columns)
+      const rows = Math.ceil(n / columns)
+      const pct = (v: unknown) => Number(String(v).replace('%', ''))
+      const titles = (opt.title as { top: string }[]).map((t) => pct(t.top))
+      ;(opt.grid as { top: string; height: string }[]).forEach((g, k) => {
+        const row = Math.floor(k / columns)
+        const top = pct(g.top)
+        const height = pct(g.height)
+        expect(height, `${n} panels, ${columns} a row`).toBeGreaterThanOrEqual((100 / rows) * 0.5)
+        expect(top).toBeGreaterThan(titles[k]!)
+        expect(top + height).toBeLessThan((row + 1) * (100 / rows))
+      })
+    }
+  })
 })
 
 describe('sparklinePath', () => {
