@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import { renderSvg } from './image'
 import { ExportError } from './errors'
