@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from '@playwright/test'
-import { quantile } from './stats'
+import { quantile, type Row } from './stats'
 
 /**
  * Runs in the page before the app: dates canvas drawing (one mark per frame, overall and per chart)
@@ -165,14 +165,6 @@ export function quietFor(page: Page, ms: number, after = 0, orNone = 0) {
   )
 }
 
-export interface Row {
-  measure: string
-  ours: string
-  reference: string
-  ratio: string
-  target: string
-  met: boolean | null
-}
 
 /**
  * `changes` filter changes through the URL (as the filter bar and links change it), each timed

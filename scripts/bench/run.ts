@@ -22,7 +22,7 @@ import { benchAggregation, selectionsFor, type AggregationResult } from './aggre
 import { bundleShares } from './bundle'
 import { ensureBenchData, ensureTidy, FIRST_YEAR, indicators, MAPPING, regions, ROWS, townshipScenario } from './data'
 import { scalePlot, type ScalePoint } from './plot'
-import { collectGarbage, fmt, median, timed } from './stats'
+import { collectGarbage, fmt, median, timed, type Row } from './stats'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const BENCH_DIR = join(ROOT, '.bench')
@@ -35,14 +35,6 @@ const runs = (s: Section) => only.size === 0 || only.has(s)
 const withBrowser = runs('browser') && !args.includes('--no-browser')
 const with10m = !args.includes('--no-10m')
 
-interface Row {
-  measure: string
-  ours: string
-  reference: string
-  ratio: string
-  target: string
-  met: boolean | null
-}
 const rows: Row[] = []
 const notes: string[] = []
 const log = (s: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`)

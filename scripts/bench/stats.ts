@@ -28,3 +28,13 @@ export function collectGarbage(): void {
 }
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—')
+
+/** One row of the results table in docs/PERFORMANCE.md. */
+export interface Row {
+  measure: string
+  ours: string
+  reference: string
+  ratio: string
+  target: string
+  met: boolean | null
+}
