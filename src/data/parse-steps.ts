@@ -157,11 +157,12 @@ export function review(parsed: ParsedFile, req: ParseRequest, catalogues: Catalo
     byId,
     regionLookup(catalogues),
     new Date(),
+    MAX_LISTED_PROBLEMS,
   )
-  if (found.length === 0) return out
+  if (found.count === 0) return out
   const report = out.report
-  report.problems = [...report.problems, ...found].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)).slice(0, MAX_LISTED_PROBLEMS)
-  report.problemCount += found.length
+  report.problems = [...report.problems, ...found.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)).slice(0, MAX_LISTED_PROBLEMS)
+  report.problemCount += found.count
   return out
 }
 

@@ -7,6 +7,8 @@ import { loadIndicatorCatalogue } from '@/domain/indicators'
 import { loadRegionCatalogue } from '@/domain/regions'
 import { parseFile, type Catalogues, type ParseRequest } from './parse'
 import { parseCell } from './values'
+import { reviewFacts } from './plausibility'
+import { FactTableBuilder } from '@/domain/table'
 
 const catalogues: Catalogues = { regions: loadRegionCatalogue(regionsJson).all, indicators: loadIndicatorCatalogue(indicatorsJson).indicators }
 const bytes = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer
@@ -139,5 +141,47 @@ describe('plausibility warnings', () => {
   it('the bundled sample raises none of them', () => {
     const r = parse(`${H}江都区,2023,职工稳定率,91.2\n江都区,2024,职工稳定率,91.6\n`)
     expect(problems(r)).toEqual([])
+  })
+})
+
+describe('many questions: the first ones listed, all counted', () => {
+  const regionCat = loadRegionCatalogue(regionsJson)
+  const indicatorMap = new Map(catalogues.indicators.map((i) => [i.id, i]))
+  const districts = regionCat.all.filter((r) => r.level === 'district').map((r) => r.adcode)
+  const amounts = catalogues.indicators.find((i) => i.id === 'relief_amount')!
+  const rate = catalogues.indicators.find((i) => i.id === 'worker_stability_rate')!
+
+  /** Each district's relief over years, and a rate now and then: jumps, rates over 100 and negatives. */
+  const arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 2019, max: 2024 }), fc.constantFrom(-5, 1, 40, 450, 5000), fc.boolean()), { minLength: 1, maxLength: 120 })
+
+  it('property: a limit lists the first questions of the whole list, by row, and counts every one', () => {
+    fc.assert(
+      fc.property(arb, fc.integer({ min: 0, max: 30 }), (facts, limit) => {
+        const b = new FactTableBuilder()
+        const seen = new Set<string>()
+        const rows: number[] = []
+        facts.forEach(([d, year, v, asRate], k) => {
+          const ind = asRate ? rate.id : amounts.id
+          const key = `${d}|${year}|${ind}`
+          if (seen.has(key)) return
+          seen.add(key)
+          b.add(districts[d]!, String(year), ind, asRate ? v + 60 : v, 'returns.csv')
+          rows.push(2 + k)
+        })
+        const table = b.build()
+        const places = { rows, columnOf: () => 'value', labelOf: (id: string) => id }
+        const today = new Date('2026-12-02')
+        const all = reviewFacts('returns.csv', table, places, indicatorMap, regionCat, today)
+        const some = reviewFacts('returns.csv', table, places, indicatorMap, regionCat, today, limit)
+        expect(some.count).toBe(all.count)
+        expect(all.problems).toHaveLength(all.count)
+        expect(some.problems).toEqual(all.problems.slice(0, limit))
+        const listed = all.problems.map((p) => p.row!)
+        expect(listed).toEqual([...listed].sort((x, y) => x - y))
+        // Every jump names the year before and its value.
+        for (const p of all.problems.filter((q) => q.code === 'jump')) expect(Number(p.other)).toBe(Number(table.periods[table.period[rows.indexOf(p.row!)]!]) - 1)
+      }),
+      { numRuns: 200 },
+    )
   })
 })

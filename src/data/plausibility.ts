@@ -34,7 +34,54 @@ const FRACTION_MAX = 1
 /** A value this many times (or this fraction of) the previous period's is questioned. */
 const JUMP = 10
 
+/** A value as the report shows it: at most 12 significant digits, without float noise. */
 const num = (v: number) => String(Number(v.toPrecision(12)))
+
+type Code = LoadProblem['code']
+
+/**
+ * The questions found, kept as numbers until listed: a file can raise tens of thousands (a jump in
+ * every district's series), of which the report lists the first ones by row and counts the rest.
+ * Each is the fact it is about, its code and one number more (the other fact, or a sum); whole
+ * entries (a column's fractions, a future period) are kept as they are.
+ */
+class Found {
+  readonly fact: number[] = []
+  readonly code: Code[] = []
+  readonly aux: number[] = []
+  readonly row: number[] = []
+  readonly whole: LoadProblem[] = []
+
+  constructor(private readonly rows: ArrayLike<number>) {}
+
+  add(fact: number, code: Code, aux = NaN) {
+    this.fact.push(fact)
+    this.code.push(code)
+    this.aux.push(aux)
+    this.row.push(this.rows[fact]!)
+  }
+
+  addWhole(p: LoadProblem) {
+    this.fact.push(-1 - this.whole.length)
+    this.code.push(p.code)
+    this.aux.push(NaN)
+    this.row.push(p.row ?? 0)
+    this.whole.push(p)
+  }
+
+  get count() {
+    return this.fact.length
+  }
+
+  /** The first `limit` by row; problems of one row in the order they were found. */
+  first(limit: number, make: (fact: number, code: Code, aux: number) => LoadProblem): LoadProblem[] {
+    const order = Array.from(this.row.keys()).sort((a, b) => this.row[a]! - this.row[b]! || a - b)
+    return order.slice(0, limit).map((k) => {
+      const f = this.fact[k]!
+      return f < 0 ? this.whole[-1 - f]! : make(f, this.code[k]!, this.aux[k]!)
+    })
+  }
+}
 
 export function reviewFacts(
   file: string,
@@ -43,58 +90,79 @@ export function reviewFacts(
   indicators: ReadonlyMap<string, Indicator>,
   regions: RegionCatalogue,
   today: Date,
-): LoadProblem[] {
-  const out: LoadProblem[] = []
+  limit = Infinity,
+): { problems: LoadProblem[]; count: number } {
+  const found = new Found(places.rows)
   const inds = table.indicators.map((id) => indicators.get(id))
-  const at = (i: number, code: LoadProblem['code'], extra: Partial<LoadProblem> = {}): LoadProblem => {
-    const id = table.indicators[table.indicator[i]!]!
-    return { code, file, row: places.rows[i]!, column: places.columnOf(id), text: num(table.value[i]!), subject: places.labelOf(id), ...extra }
+  const slots = new Slots(table)
+  valueChecks(table, inds, found)
+  shareScale(table, inds, places, file, found)
+  ratios(table, indicators, slots, found)
+  jumps(table, inds, slots, found)
+  futurePeriods(table, places, file, today, found)
+  parentsAgainstChildren(table, inds, slots, regions, found)
+  // Column and label per indicator code, asked once.
+  const column = table.indicators.map((id) => places.columnOf(id))
+  const label = table.indicators.map((id) => places.labelOf(id))
+  const make = (i: number, code: Code, aux: number): LoadProblem => {
+    const k = table.indicator[i]!
+    const p: LoadProblem = { code, file, row: places.rows[i]!, column: column[k], text: num(table.value[i]!), subject: label[k] }
+    if (code === 'numeratorOverDenominator') Object.assign(p, { detail: num(table.value[aux]!), other: label[table.indicator[aux]!], otherRow: places.rows[aux]! })
+    else if (code === 'jump') Object.assign(p, { detail: num(table.value[aux]!), other: table.periods[table.period[aux]!]! })
+    else if (code === 'parentMismatch') Object.assign(p, { detail: num(aux), other: regions.get(table.regions[table.region[i]!]!)?.name ?? '' })
+    return p
   }
-  const slots = factSlots(table)
-  valueChecks(table, inds, at, out)
-  shareScale(table, inds, at, places, file, out)
-  ratios(table, indicators, slots, at, places, out)
-  jumps(table, inds, slots, at, out)
-  futurePeriods(table, places, file, today, out)
-  parentsAgainstChildren(table, inds, slots, at, regions, out)
-  return out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))
+  return { problems: found.first(limit, make), count: found.count }
 }
 
-/** The fact (with a value) at each (indicator, region, period) of the table's dictionaries; -1 for none. */
-type Slots = (indicator: number, region: number, period: number) => number
+/**
+ * The fact (with a value) at each (indicator, region, period) of the table's dictionaries: dense when
+ * the grid is not much larger than the table (the usual case), else a map. `at` gives -1 for none.
+ */
+class Slots {
+  private readonly nR: number
+  private readonly nP: number
+  private readonly dense: Int32Array | null
+  private readonly sparse: Map<number, number> | null
 
-function factSlots(table: FactTable): Slots {
-  const nR = table.regions.length
-  const nP = table.periods.length
-  const size = table.indicators.length * nR * nP
-  const key = (i: number, r: number, p: number) => (i * nR + r) * nP + p
-  // Dense when the grid is not much larger than the table (the usual case), else a map.
-  if (size <= 4 * table.length + 1_000_000) {
-    const slot = new Int32Array(size).fill(-1)
-    for (let f = 0; f < table.length; f++) if (!Number.isNaN(table.value[f]!)) slot[key(table.indicator[f]!, table.region[f]!, table.period[f]!)] = f
-    return (i, r, p) => slot[key(i, r, p)]!
+  constructor(table: FactTable) {
+    const nR = (this.nR = table.regions.length)
+    const nP = (this.nP = table.periods.length)
+    const size = table.indicators.length * nR * nP
+    const { value, indicator, region, period, length } = table
+    if (size <= 4 * length + 1_000_000) {
+      const slot = new Int32Array(size).fill(-1)
+      for (let f = 0; f < length; f++) if (value[f] === value[f]) slot[(indicator[f]! * nR + region[f]!) * nP + period[f]!] = f
+      this.dense = slot
+      this.sparse = null
+    } else {
+      const map = new Map<number, number>()
+      for (let f = 0; f < length; f++) if (value[f] === value[f]) map.set((indicator[f]! * nR + region[f]!) * nP + period[f]!, f)
+      this.dense = null
+      this.sparse = map
+    }
   }
-  const map = new Map<number, number>()
-  for (let f = 0; f < table.length; f++) if (!Number.isNaN(table.value[f]!)) map.set(key(table.indicator[f]!, table.region[f]!, table.period[f]!), f)
-  return (i, r, p) => map.get(key(i, r, p)) ?? -1
+
+  at(i: number, r: number, p: number): number {
+    const key = (i * this.nR + r) * this.nP + p
+    return this.dense ? this.dense[key]! : (this.sparse!.get(key) ?? -1)
+  }
 }
 
-type At = (i: number, code: LoadProblem['code'], extra?: Partial<LoadProblem>) => LoadProblem
-
-function valueChecks(table: FactTable, inds: readonly (Indicator | undefined)[], at: At, out: LoadProblem[]) {
+function valueChecks(table: FactTable, inds: readonly (Indicator | undefined)[], found: Found) {
   for (let i = 0; i < table.length; i++) {
     const v = table.value[i]!
     const ind = inds[table.indicator[i]!]
     if (Number.isNaN(v) || !ind) continue
     if (isShare(ind)) {
-      if (v > 100) out.push(at(i, 'rateOver100'))
-      else if (v < 0) out.push(at(i, 'rateBelow0'))
-    } else if (ind.unit !== '%' && v < 0) out.push(at(i, 'negativeCount'))
+      if (v > 100) found.add(i, 'rateOver100')
+      else if (v < 0) found.add(i, 'rateBelow0')
+    } else if (ind.unit !== '%' && v < 0) found.add(i, 'negativeCount')
   }
 }
 
 /** A share written as fractions (all ≤ 1), or fractions mixed among percentages. */
-function shareScale(table: FactTable, inds: readonly (Indicator | undefined)[], at: At, places: FactPlaces, file: string, out: LoadProblem[]) {
+function shareScale(table: FactTable, inds: readonly (Indicator | undefined)[], places: FactPlaces, file: string, found: Found) {
   inds.forEach((ind, code) => {
     if (!ind || !isShare(ind)) return
     const small: number[] = []
@@ -111,15 +179,15 @@ function shareScale(table: FactTable, inds: readonly (Indicator | undefined)[], 
     if (positive === 0) return
     if (large === 0) {
       const first = small[0]!
-      out.push({ code: 'fractionRates', file, row: places.rows[first]!, column: places.columnOf(ind.id), text: num(table.value[first]!), detail: String(small.length), subject: places.labelOf(ind.id), indicator: ind.id })
+      found.addWhole({ code: 'fractionRates', file, row: places.rows[first]!, column: places.columnOf(ind.id), text: num(table.value[first]!), detail: String(small.length), subject: places.labelOf(ind.id), indicator: ind.id })
     } else if (small.length > 0 && small.length < large) {
-      for (const i of small) out.push(at(i, 'mixedRateScale'))
+      for (const i of small) found.add(i, 'mixedRateScale')
     }
   })
 }
 
 /** Numerator over denominator, region by region and period by period. */
-function ratios(table: FactTable, indicators: ReadonlyMap<string, Indicator>, slots: Slots, at: At, places: FactPlaces, out: LoadProblem[]) {
+function ratios(table: FactTable, indicators: ReadonlyMap<string, Indicator>, slots: Slots, found: Found) {
   const code = new Map(table.indicators.map((id, k) => [id, k]))
   for (const ind of indicators.values()) {
     const r = ind.aggregation
@@ -129,15 +197,15 @@ function ratios(table: FactTable, indicators: ReadonlyMap<string, Indicator>, sl
     if (n === undefined || d === undefined) continue
     for (let i = 0; i < table.length; i++) {
       if (table.indicator[i] !== n) continue
-      const j = slots(d, table.region[i]!, table.period[i]!)
+      const j = slots.at(d, table.region[i]!, table.period[i]!)
       if (j < 0 || !(table.value[i]! > table.value[j]!)) continue
-      out.push(at(i, 'numeratorOverDenominator', { detail: num(table.value[j]!), other: places.labelOf(r.denominator), otherRow: places.rows[j]! }))
+      found.add(i, 'numeratorOverDenominator', j)
     }
   }
 }
 
 /** A value ten times, or a tenth of, the same region's figure a year before. */
-function jumps(table: FactTable, inds: readonly (Indicator | undefined)[], slots: Slots, at: At, out: LoadProblem[]) {
+function jumps(table: FactTable, inds: readonly (Indicator | undefined)[], slots: Slots, found: Found) {
   const periodCode = new Map(table.periods.map((p, k) => [p, k]))
   // The year before for a year; for a month, the same month a year before, since relief and other
   // campaigns peak in their season (送温暖 in January, 送清凉 in July) and would always "jump".
@@ -146,16 +214,16 @@ function jumps(table: FactTable, inds: readonly (Indicator | undefined)[], slots
     const v = table.value[i]!
     const p = before[table.period[i]!]!
     if (!(v > 0) || p < 0 || !inds[table.indicator[i]!]) continue
-    const j = slots(table.indicator[i]!, table.region[i]!, p)
+    const j = slots.at(table.indicator[i]!, table.region[i]!, p)
     if (j < 0) continue
     const w = table.value[j]!
     if (!(w > 0) || (v <= w * JUMP && v >= w / JUMP)) continue
-    out.push(at(i, 'jump', { detail: num(w), other: table.periods[p]! }))
+    found.add(i, 'jump', j)
   }
 }
 
 /** Periods after today: one warning per period, at its first row. */
-function futurePeriods(table: FactTable, places: FactPlaces, file: string, today: Date, out: LoadProblem[]) {
+function futurePeriods(table: FactTable, places: FactPlaces, file: string, today: Date, found: Found) {
   const first = new Int32Array(table.periods.length).fill(-1)
   const count = new Uint32Array(table.periods.length)
   for (let i = 0; i < table.length; i++) {
@@ -166,12 +234,12 @@ function futurePeriods(table: FactTable, places: FactPlaces, file: string, today
   table.periods.forEach((period, p) => {
     if (first[p]! < 0 || !isFuturePeriod(period, today)) return
     const i = first[p]!
-    out.push({ code: 'futurePeriod', file, row: places.rows[i]!, text: period, detail: String(count[p]) })
+    found.addWhole({ code: 'futurePeriod', file, row: places.rows[i]!, text: period, detail: String(count[p]) })
   })
 }
 
 /** A region's own count against the sum of its children, where every child reported. */
-function parentsAgainstChildren(table: FactTable, inds: readonly (Indicator | undefined)[], slots: Slots, at: At, regions: RegionCatalogue, out: LoadProblem[]) {
+function parentsAgainstChildren(table: FactTable, inds: readonly (Indicator | undefined)[], slots: Slots, regions: RegionCatalogue, found: Found) {
   const regionCode = new Map(table.regions.map((a, k) => [a, k]))
   // Per region of the table: its children's codes in the table, or null when one has no row at all.
   const childCodes = table.regions.map((a) => {
@@ -187,7 +255,7 @@ function parentsAgainstChildren(table: FactTable, inds: readonly (Indicator | un
     let sum = 0
     let all = true
     for (const rc of kids) {
-      const j = slots(table.indicator[i]!, rc, table.period[i]!)
+      const j = slots.at(table.indicator[i]!, rc, table.period[i]!)
       if (j < 0) {
         all = false
         break
@@ -196,6 +264,6 @@ function parentsAgainstChildren(table: FactTable, inds: readonly (Indicator | un
     }
     if (!all) continue
     const tolerance = 0.5 * 10 ** -Math.max(0, Math.min(20, ind.decimals)) + 1e-9 * Math.abs(sum)
-    if (Math.abs(sum - table.value[i]!) > tolerance) out.push(at(i, 'parentMismatch', { detail: num(sum), other: regions.get(table.regions[table.region[i]!]!)?.name ?? '' }))
+    if (Math.abs(sum - table.value[i]!) > tolerance) found.add(i, 'parentMismatch', sum)
   }
 }
