@@ -46,26 +46,21 @@ type Code = LoadProblem['code']
  * entries (a column's fractions, a future period) are kept as they are.
  */
 class Found {
-  readonly fact: number[] = []
-  readonly code: Code[] = []
-  readonly aux: number[] = []
-  readonly row: number[] = []
-  readonly whole: LoadProblem[] = []
+  private readonly fact: number[] = []
+  private readonly code: Code[] = []
+  private readonly aux: number[] = []
+  private readonly whole: LoadProblem[] = []
 
   constructor(private readonly rows: ArrayLike<number>) {}
 
-  add(fact: number, code: Code, aux = NaN) {
+  add(fact: number, code: Code, aux = 0) {
     this.fact.push(fact)
     this.code.push(code)
     this.aux.push(aux)
-    this.row.push(this.rows[fact]!)
   }
 
   addWhole(p: LoadProblem) {
-    this.fact.push(-1 - this.whole.length)
-    this.code.push(p.code)
-    this.aux.push(NaN)
-    this.row.push(p.row ?? 0)
+    this.add(-1 - this.whole.length, p.code)
     this.whole.push(p)
   }
 
@@ -75,7 +70,8 @@ class Found {
 
   /** The first `limit` by row; problems of one row in the order they were found. */
   first(limit: number, make: (fact: number, code: Code, aux: number) => LoadProblem): LoadProblem[] {
-    const order = Array.from(this.row.keys()).sort((a, b) => this.row[a]! - this.row[b]! || a - b)
+    const row = this.fact.map((f) => (f < 0 ? (this.whole[-1 - f]!.row ?? 0) : this.rows[f]!))
+    const order = Array.from(row.keys()).sort((a, b) => row[a]! - row[b]! || a - b)
     return order.slice(0, limit).map((k) => {
       const f = this.fact[k]!
       return f < 0 ? this.whole[-1 - f]! : make(f, this.code[k]!, this.aux[k]!)
