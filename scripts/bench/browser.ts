@@ -16,8 +16,10 @@
  *   first view       the scripts a fresh page fetches until the dashboard has painted
  *   wide mapping     a 5,000-column wide CSV previewed, its column mapping paged, one column left
  *                    out: the longest main-thread task over that span
+ *   national         with a second file, the 10,000,000-row national history imported, saved,
+ *                    and read back after a reload (national.ts)
  *
- *   node --import tsx/esm scripts/bench/browser.ts <tidy.csv>   (run.ts runs it after building
+ *   node --import tsx/esm scripts/bench/browser.ts <tidy.csv> [national.csv]   (run.ts runs it after building
  *   .bench/dist; it serves that folder on port 4194 with vite preview)
  *
  * Prints one JSON line with the rows for docs/PERFORMANCE.md.
@@ -26,8 +28,9 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config'
+import { nationalSaveReload, pageMemory } from './national'
 import { filterChanges, firstViewRow, firstViewScripts, INSTRUMENT, patchECharts, quietFor as quietOn } from './repaint'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -35,7 +38,8 @@ const DIST = join(ROOT, '.bench/dist')
 // 4194 unless taken; BENCH_PORT chooses another.
 const PORT = Number(process.env.BENCH_PORT ?? 4194)
 const csv = process.argv[2] ?? ''
-if (!csv || !existsSync(join(DIST, 'index.html'))) throw new Error('usage: browser.ts <tidy.csv>, after building .bench/dist')
+const nationalCsv = process.argv[3]
+if (!csv || !existsSync(join(DIST, 'index.html'))) throw new Error('usage: browser.ts <tidy.csv> [national.csv], after building .bench/dist')
 
 mkdirSync(join(DIST, 'bench-data'), { recursive: true })
 copyFileSync(csv, join(DIST, 'bench-data/tidy.csv'))
@@ -66,15 +70,6 @@ async function wideMapping(page: import('@playwright/test').Page, base: string):
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`
 const csvBytes = statSync(csv).size
-
-/** The page's JS heap and ArrayBuffer backing stores after a full collection (DevTools protocol). */
-async function pageMemory(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('HeapProfiler.collectGarbage')
-  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number }
-  await cdp.detach()
-  return usage.usedSize + (usage.backingStorageSize ?? 0)
-}
 
 async function main() {
   const taken = await fetch(`http://127.0.0.1:${PORT}/`).then(
@@ -165,6 +160,8 @@ async function main() {
     const changes = await filterChanges(page, patched)
     // A 5,000-column wide CSV: its preview, the mapping paged through and one column left out.
     const wideTasks = await wideMapping(page, base)
+    // The national history saved and reloaded, when given.
+    const national = nationalCsv ? await nationalSaveReload(browser, base, nationalCsv) : { rows: [], notes: [] }
     await browser.close()
 
     const ms = (n: number) => `${n.toFixed(0)} ms`
@@ -220,6 +217,7 @@ async function main() {
         met: (memoryIdle - memoryBefore) / csvBytes <= 1,
       },
       firstViewRow(firstView),
+      ...national.rows,
     ]
     const at = (list: { start: number; duration: number }[], from = 0) =>
       list
@@ -229,6 +227,7 @@ async function main() {
         .join(', ')
     const notes = [
       ...changes.notes,
+      ...national.notes,
       `Long tasks during the file import: ${over50.length === 0 ? 'none over 50 ms' : at(filed.longTasks, filed.from)} (times from the file chosen).`,
       `Long tasks during the ?data= link import (start-up included): ${linkOver50.length === 0 ? 'none over 50 ms' : at(linked.longTasks)} (times from navigation start).`,
     ]

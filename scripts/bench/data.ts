@@ -48,6 +48,18 @@ export interface BenchFact {
   value: string
 }
 
+/** One indicator's figure for a district of `workers` workers (`scale` 1/12 for a month), as text. */
+function valueText(id: string, workers: number, stable: number, skilled: number, r: number, scale: number): string {
+  if (id === 'total_workers') return String(workers)
+  if (id === 'stable_workers') return String(stable)
+  if (id === 'worker_stability_rate') return ((stable / workers) * 100).toFixed(1)
+  if (id === 'skilled_upgraded_workers') return String(skilled)
+  if (id === 'skill_upgrade_rate') return ((skilled / workers) * 100).toFixed(1)
+  if (id === 'wage_growth') return (2 + r * 8).toFixed(1)
+  if (id === 'relief_amount' || id === 'model_worker_funds') return (r * 500 * scale * 10).toFixed(2)
+  return String(Math.floor(r * workers * 0.002 * scale))
+}
+
 /** Calls `emit` for each fact in file order, exactly `rows` times. */
 export function generateFacts(rows: number, emit: (f: BenchFact) => void): void {
   const rand = rng(SEED)
@@ -67,16 +79,7 @@ export function generateFacts(rows: number, emit: (f: BenchFact) => void): void 
         const stable = Math.round(workers * (0.82 + rand() * 0.15))
         const skilled = Math.round(workers * (0.1 + rand() * 0.3))
         for (const id of ids) {
-          let value: string
-          const r = rand()
-          if (id === 'total_workers') value = String(workers)
-          else if (id === 'stable_workers') value = String(stable)
-          else if (id === 'worker_stability_rate') value = ((stable / workers) * 100).toFixed(1)
-          else if (id === 'skilled_upgraded_workers') value = String(skilled)
-          else if (id === 'skill_upgrade_rate') value = ((skilled / workers) * 100).toFixed(1)
-          else if (id === 'wage_growth') value = (2 + r * 8).toFixed(1)
-          else if (id === 'relief_amount' || id === 'model_worker_funds') value = (r * 500 * scale * 10).toFixed(2)
-          else value = String(Math.floor(r * workers * 0.002 * scale))
+          let value = valueText(id, workers, stable, skilled, rand(), scale)
           // What real imports carry, at fixed small rates.
           const dirt = rand()
           if (dirt < 0.002) value = ''
@@ -182,6 +185,42 @@ export function ensureBenchData(dir: string): BenchFiles {
   const mapped = join(dir, `mapped-${ROWS}.csv`)
   if (!existsSync(mapped)) writeFileSync(mapped, readFileSync(tidy, 'utf8').replaceAll(',total_workers,', `,${MAPPED_LABEL},`))
   return { tidy, wide, wideRows: countLines(wide) - 1, mapped }
+}
+
+/** The first year of the national history. */
+export const NATIONAL_FIRST_YEAR = 2015
+
+/**
+ * A national history of exactly `rows` rows, written once: every county-level unit of the national
+ * catalogue (public/regions/china.json, 2,872) × every indicator × (annual + 12 months) from 2015,
+ * `region_code,period,indicator,value`, plain values (10,000,000 rows end in 2026, before today).
+ */
+export function ensureNational(dir: string, rows: number): string {
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, `national-${rows}.csv`)
+  if (existsSync(path) && statSync(path).size > 0) return path
+  const china = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/regions/china.json'), 'utf8')) as { regions: [string, string, string, string, number, number][] }
+  const counties = china.regions.filter((r) => r[5] === 2).map((r) => r[0])
+  const rand = rng(SEED)
+  const ids = indicators.indicators.map((i) => i.id)
+  const size = counties.map(() => 20_000 + Math.floor(rand() * 400_000))
+  const t = writer(path)
+  t.write('region_code,period,indicator,value\r\n')
+  let n = 0
+  for (let year = NATIONAL_FIRST_YEAR; n < rows; year++) {
+    for (let month = 0; month <= 12 && n < rows; month++) {
+      const period = month === 0 ? String(year) : `${year}-${String(month).padStart(2, '0')}`
+      const scale = month === 0 ? 1 : 1 / 12
+      counties.forEach((code, k) => {
+        const workers = Math.round(size[k]! * (1 + (year - NATIONAL_FIRST_YEAR) * 0.01) * (0.97 + rand() * 0.06))
+        const stable = Math.round(workers * (0.82 + rand() * 0.15))
+        const skilled = Math.round(workers * (0.1 + rand() * 0.3))
+        for (const id of ids) if (n++ < rows) t.write(`${code},${period},${id},${valueText(id, workers, stable, skilled, rand(), scale)}\r\n`)
+      })
+    }
+  }
+  t.close()
+  return path
 }
 
 function countLines(path: string): number {
