@@ -4,6 +4,7 @@
  * the bundled sample does not need it.
  */
 import type { Catalogues, ParseRequest, ParsedFile } from './parse'
+import type { LoadProblem } from './facts'
 import type { WorkerRequest, WorkerResponse } from './loader.worker'
 import { rememberRowGroups } from '@/domain/aggregate'
 
@@ -41,6 +42,7 @@ function receive(e: MessageEvent<WorkerResponse>) {
   // they grew): ended after each parse, its memory goes back at once; the next parse starts another.
   if (pending.size === 0) stopWorker(new CancelledError())
   if (msg.ok) {
+    msg.result.report.problems = JSON.parse(msg.problems) as LoadProblem[]
     rememberRowGroups(msg.result.table, msg.groups)
     p.resolve(msg.result)
   } else p.reject(new Error(msg.error))

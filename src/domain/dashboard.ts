@@ -11,7 +11,7 @@ import { frequencyOf, previousPeriod, sameTimeLastYear } from './periods'
 import { benchmarkApplies, combinedCoverage, figureOf, NO_FIGURE, sourcesOf, type Coverage, type Figure } from './figures'
 import { changeDetail, ranksInBoth, type ChangeDetail } from './likeforlike'
 import { classBreaks, type ClassRange } from './encodings'
-import { isStrongSeason, seasonalProfile } from './seasons'
+import { inSeasonWindow, isStrongSeason, seasonalProfile } from './seasons'
 import { offendersBehind, type Offender } from './provenance'
 
 export interface DashboardContext {
@@ -184,14 +184,20 @@ function latestMonthOf(ctx: DashboardContext, ind: Indicator, sel: Omit<Selectio
     const period = months[k]!
     const figure = figureAt(ctx, ind, period, sel.scope)
     if (Number.isNaN(figure.value)) continue
-    const history = new Map(periodsFor(ctx, ind.id, 'monthly').map((p) => [p, valueAt(ctx, ind, p, sel.scope)]))
+    // Only the months the seasonal profile reads: each is a roll-up of its own.
+    const year = sel.period.slice(0, 4)
+    const history = new Map(
+      periodsFor(ctx, ind.id, 'monthly')
+        .filter((p) => inSeasonWindow(p, year))
+        .map((p) => [p, valueAt(ctx, ind, p, sel.scope)]),
+    )
     return {
       period,
       value: figure.value,
       figure,
       mom: changeAt(ctx, ind, period, previousPeriod(period), sel.scope),
       yoy: changeAt(ctx, ind, period, sameTimeLastYear(period), sel.scope),
-      seasonal: isStrongSeason(seasonalProfile(history, sel.period.slice(0, 4))),
+      seasonal: isStrongSeason(seasonalProfile(history, year)),
     }
   }
   return null

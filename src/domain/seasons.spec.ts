@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isStrongSeason, seasonalProfile } from './seasons'
+import { isStrongSeason, SEASON_YEARS, seasonalProfile } from './seasons'
 
 const year = (y: string, months: number[]) => months.map((v, k): [string, number] => [`${y}-${String(k + 1).padStart(2, '0')}`, v])
 
@@ -21,5 +21,15 @@ describe('seasonalProfile and isStrongSeason', () => {
     const gappy = new Map([...year('2023', relief).filter(([p]) => p !== '2023-05'), ...year('2024', relief)])
     expect(seasonalProfile(gappy, '2024')).toBeNull()
     expect(isStrongSeason(null)).toBe(false)
+  })
+  it(`reads the season of the last ${SEASON_YEARS} years, not of decades ago`, () => {
+    const steady = [100, 98, 103, 101, 99, 104, 97, 102, 100, 101, 99, 105]
+    // Relief peaked strongly until 2015; the five years before 2024 are steady.
+    const old = Array.from({ length: 10 }, (_, k) => year(String(2006 + k), relief)).flat()
+    const recent = Array.from({ length: SEASON_YEARS }, (_, k) => year(String(2024 - SEASON_YEARS + k), steady)).flat()
+    expect(isStrongSeason(seasonalProfile(new Map([...old, ...recent]), '2024'))).toBe(false)
+    // One strong year inside the window still counts, one just outside it does not.
+    expect(isStrongSeason(seasonalProfile(new Map([...year('2019', relief), ...year('2020', relief)]), '2024'))).toBe(true)
+    expect(isStrongSeason(seasonalProfile(new Map(year(String(2023 - SEASON_YEARS), relief)), '2024'))).toBe(false)
   })
 })
