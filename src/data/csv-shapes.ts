@@ -285,7 +285,7 @@ export function finishReading(r: Reading, shape: 'long' | 'wide'): BuiltTable {
     shape,
     columns: [...rows.columns.values()],
     unmatchedRegions: [...rows.unmatched.values()],
-    factRows: sink.factRow.slice(0, table.length),
+    factRows: sink.factRow.subarray(0, table.length),
     ...(shape === 'long' ? { valueColumn: rows.ctx.header('value') } : {}),
   }
 }

@@ -118,16 +118,20 @@ export class FactSink {
     this.factRow = to(this.factRow, new Int32Array(this.cap))
   }
 
-  /** The table, its columns cut to length (the grown arrays are let go). */
+  /**
+   * The table, its columns cut to length. Columns that nearly fill what was set aside (sized from
+   * the file, as the reader does) are views of it, not copies: at most a tenth is left unused.
+   */
   table(): FactTable {
     const n = this.length
+    const cut = <T extends Uint32Array | Float64Array>(a: T): T => (n >= a.length * 0.9 ? (a.subarray(0, n) as T) : (a.slice(0, n) as T))
     return {
       length: n,
-      region: this.region.slice(0, n),
-      period: this.period.slice(0, n),
-      indicator: this.indicator.slice(0, n),
-      source: this.source.slice(0, n),
-      value: this.value.slice(0, n),
+      region: cut(this.region),
+      period: cut(this.period),
+      indicator: cut(this.indicator),
+      source: cut(this.source),
+      value: cut(this.value),
       regions: this.regions,
       periods: this.periods,
       indicators: this.indicators,

@@ -107,7 +107,7 @@ function fromBytes(input: FastCsvInput, at: Pieces, encoding: Encoding, { region
   const headerRow = tok.record
   const fix = dialect.delimiter === ';' ? decimalPoint : (s: string) => s
   const headers = headerTexts(tok, fix)
-  const built = readTable(tok, input, headers, headerRow, fix, { regions, indicators })
+  const built = readTable(tok, input, headers, headerRow, fix, { regions, indicators }, lineBytes(head))
   if (built === FULL) return { tooManyRows: input.maxRows ?? Infinity }
   if (tok.irregular) return tok.irregular === 'notUtf8' ? 'notUtf8' : null
   if (built === null) return null
@@ -119,7 +119,15 @@ function fromBytes(input: FastCsvInput, at: Pieces, encoding: Encoding, { region
  * The shape of the table from its header, then its rows read into the table; null when the file
  * is left to the general path (two columns for one field, no table shape, no period).
  */
-function readTable(tok: CsvTokenizer, input: FastCsvInput, headers: string[], headerRow: number, fix: (s: string) => string, { regions, indicators }: Lookups): BuiltTable | typeof FULL | null {
+function readTable(
+  tok: CsvTokenizer,
+  input: FastCsvInput,
+  headers: string[],
+  headerRow: number,
+  fix: (s: string) => string,
+  { regions, indicators }: Lookups,
+  bytesPerLine: number,
+): BuiltTable | typeof FULL | null {
   const options = input.options ?? {}
   const col = new Map<Field, number>()
   for (const [i, h] of headers.entries()) {
@@ -136,10 +144,14 @@ function readTable(tok: CsvTokenizer, input: FastCsvInput, headers: string[], he
   const header = (f: Field) => headers[at(f)] ?? fieldName(f)
   const rows = new RowResolver({ file: input.file, regions, indicators, options, header, wide: !long, fix }, at)
   const maxRows = input.maxRows ?? Infinity
+  // The table sized for the facts the file likely holds (a line each, or a line's indicator
+  // columns), so that it rarely grows; at most one fact per two bytes.
+  const size = sizeOf(input.bytes)
+  const expected = Math.min(size / 2, Math.ceil((size / bytesPerLine) * (long ? 1 : wide.length) * 1.05))
   const r: Reading = {
     tok,
     rows,
-    sink: new FactSink(regions.size, indicators.byId.size, sizeOf(input.bytes) >> 5, maxRows),
+    sink: new FactSink(regions.size, indicators.byId.size, expected, maxRows),
     width: headers.length,
     headerRow,
     defaultSource: input.defaultSource,
@@ -156,6 +168,14 @@ function readTable(tok: CsvTokenizer, input: FastCsvInput, headers: string[], he
   if (tok.irregular) return null
   if (r.counts.read === 0 && r.counts.ragged === 0) return null // header only: the general path reports it
   return finishReading(r, long ? 'long' : 'wide')
+}
+
+/** Mean bytes per line of the file's first bytes, to size its table before the rows are read. */
+function lineBytes(head: Uint8Array): number {
+  const part = head.subarray(0, DIALECT_BYTES)
+  let lines = 0
+  for (let i = 0; i < part.length; i++) if (part[i] === 10) lines++
+  return lines > 1 ? part.length / lines : 32
 }
 
 /**

@@ -49,7 +49,7 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
     const groups = groupRows(result.table)
     // The record the page saves to IndexedDB, made here too: a Blob crosses without a copy of its
     // bytes, and the page does not write 24 bytes per fact into one on its own thread.
-    result.storedColumns = columnsBlob(result.table)
+    result.storedColumns = columnsBlob(result.table, groups)
     // The report's problems (up to 10,000 small objects) cross as JSON: the page parses that in a
     // fraction of the time it takes to deserialise the objects themselves.
     const problems = JSON.stringify(result.report.problems)

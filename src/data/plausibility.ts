@@ -46,17 +46,24 @@ type Code = LoadProblem['code']
  * entries (a column's fractions, a future period) are kept as they are.
  */
 class Found {
-  private readonly fact: number[] = []
-  private readonly code: Code[] = []
-  private readonly aux: number[] = []
+  private fact = new Int32Array(1024)
+  private code = new Uint8Array(1024)
+  private aux = new Float64Array(1024)
+  private readonly codes: Code[] = []
   private readonly whole: LoadProblem[] = []
+  count = 0
 
   constructor(private readonly rows: ArrayLike<number>) {}
 
   add(fact: number, code: Code, aux = 0) {
-    this.fact.push(fact)
-    this.code.push(code)
-    this.aux.push(aux)
+    const n = this.count
+    if (n === this.fact.length) this.grow()
+    let c = this.codes.indexOf(code)
+    if (c < 0) c = this.codes.push(code) - 1
+    this.fact[n] = fact
+    this.code[n] = c
+    this.aux[n] = aux
+    this.count = n + 1
   }
 
   addWhole(p: LoadProblem) {
@@ -64,20 +71,49 @@ class Found {
     this.whole.push(p)
   }
 
-  get count() {
-    return this.fact.length
+  private grow() {
+    const to = <T extends Int32Array | Uint8Array | Float64Array>(from: T, next: T): T => (next.set(from), next)
+    const size = this.fact.length * 2
+    this.fact = to(this.fact, new Int32Array(size))
+    this.code = to(this.code, new Uint8Array(size))
+    this.aux = to(this.aux, new Float64Array(size))
+  }
+
+  private rowOf(k: number): number {
+    const f = this.fact[k]!
+    return f < 0 ? (this.whole[-1 - f]!.row ?? 0) : this.rows[f]!
+  }
+
+  /** Positions in row order; of one row, in the order found. */
+  private order(): ArrayLike<number> {
+    const n = this.count
+    // Row and position packed in one number, sorted natively; past 2^21 questions, by comparison.
+    if (n <= SEQ) {
+      const keys = new Float64Array(n)
+      for (let k = 0; k < n; k++) keys[k] = this.rowOf(k) * SEQ + k
+      keys.sort()
+      for (let k = 0; k < n; k++) keys[k] = keys[k]! % SEQ
+      return keys
+    }
+    const row = Array.from({ length: n }, (_, k) => this.rowOf(k))
+    return Array.from(row.keys()).sort((a, b) => row[a]! - row[b]! || a - b)
   }
 
   /** The first `limit` by row; problems of one row in the order they were found. */
   first(limit: number, make: (fact: number, code: Code, aux: number) => LoadProblem): LoadProblem[] {
-    const row = this.fact.map((f) => (f < 0 ? (this.whole[-1 - f]!.row ?? 0) : this.rows[f]!))
-    const order = Array.from(row.keys()).sort((a, b) => row[a]! - row[b]! || a - b)
-    return order.slice(0, limit).map((k) => {
+    const order = this.order()
+    const out: LoadProblem[] = []
+    for (let i = 0; i < Math.min(limit, order.length); i++) {
+      const k = order[i]!
       const f = this.fact[k]!
-      return f < 0 ? this.whole[-1 - f]! : make(f, this.code[k]!, this.aux[k]!)
-    })
+      out.push(f < 0 ? this.whole[-1 - f]! : make(f, this.codes[this.code[k]!]!, this.aux[k]!))
+    }
+    return out
   }
 }
+
+/** Questions a packed sort key can number (row × SEQ + position stays an exact integer below 2^53). */
+const SEQ = 2 ** 21
 
 export function reviewFacts(
   file: string,
@@ -159,25 +195,25 @@ function valueChecks(table: FactTable, inds: readonly (Indicator | undefined)[],
 
 /** A share written as fractions (all ≤ 1), or fractions mixed among percentages. */
 function shareScale(table: FactTable, inds: readonly (Indicator | undefined)[], places: FactPlaces, file: string, found: Found) {
+  // One pass for every share: its facts at most 1 (in row order) and how many are above.
+  const share = inds.map((ind) => !!ind && isShare(ind))
+  const small: number[][] = inds.map(() => [])
+  const large = new Uint32Array(inds.length)
+  for (let i = 0; i < table.length; i++) {
+    const code = table.indicator[i]!
+    const v = table.value[i]!
+    if (!share[code] || !(v > 0)) continue
+    if (v <= FRACTION_MAX) small[code]!.push(i)
+    else large[code]!++
+  }
   inds.forEach((ind, code) => {
-    if (!ind || !isShare(ind)) return
-    const small: number[] = []
-    let large = 0
-    let positive = 0
-    for (let i = 0; i < table.length; i++) {
-      if (table.indicator[i] !== code) continue
-      const v = table.value[i]!
-      if (Number.isNaN(v) || v <= 0) continue
-      positive++
-      if (v <= FRACTION_MAX) small.push(i)
-      else large++
-    }
-    if (positive === 0) return
-    if (large === 0) {
-      const first = small[0]!
-      found.addWhole({ code: 'fractionRates', file, row: places.rows[first]!, column: places.columnOf(ind.id), text: num(table.value[first]!), detail: String(small.length), subject: places.labelOf(ind.id), indicator: ind.id })
-    } else if (small.length > 0 && small.length < large) {
-      for (const i of small) found.add(i, 'mixedRateScale')
+    const few = small[code]!
+    if (!ind || few.length + large[code]! === 0) return
+    if (large[code] === 0) {
+      const first = few[0]!
+      found.addWhole({ code: 'fractionRates', file, row: places.rows[first]!, column: places.columnOf(ind.id), text: num(table.value[first]!), detail: String(few.length), subject: places.labelOf(ind.id), indicator: ind.id })
+    } else if (few.length > 0 && few.length < large[code]!) {
+      for (const i of few) found.add(i, 'mixedRateScale')
     }
   })
 }

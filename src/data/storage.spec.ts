@@ -4,6 +4,9 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { FactTableBuilder } from '@/domain/table'
 import { columnsBlob } from './stored-columns'
+import { buildHierarchy, FactIndex, groupRows } from '@/domain/aggregate'
+import { loadRegionCatalogue } from '@/domain/regions'
+import regionsJson from '../../data/regions.json'
 import { deleteDataset, readCatalog, readDataset, saveCatalog, saveDataset, storageError, StorageError, type DatasetMeta, type StoredDataset } from './storage'
 
 function meta(id: string): DatasetMeta {
@@ -39,6 +42,24 @@ describe('dataset storage', () => {
     // A Blob of another table's size is not taken for this one's columns.
     await saveDataset(meta('x'), { ...data(8), columns: new Blob([new Uint8Array(5)]) })
     expect(Array.from((await readDataset('x'))!.table.value)).toEqual([8])
+  })
+
+  it('keeps the row groups the worker made beside the columns, and the index takes them after a reload', async () => {
+    const b = new FactTableBuilder()
+    ;[['321012', '2023', 5], ['321002', '2023', 6], ['321012', '2024', 7], ['321002', '2024', 8]].forEach(([r, p, v]) => b.add(String(r), String(p), 'legal_aid_cases', Number(v), 'test'))
+    b.add('321012', '2024', 'collective_contracts', 9, 'test')
+    const table = b.build()
+    const groups = groupRows(table)
+    await saveDataset(meta('g'), { table, customIndicators: [], columns: columnsBlob(table, groups) })
+    const stored = (await readDataset('g'))!
+    expect(stored.table).toEqual(table)
+    // The groups are read back, not made again: the index of the read table uses these very arrays.
+    const index = new FactIndex(stored.table, buildHierarchy(loadRegionCatalogue(regionsJson).all))
+    const rows = (index as unknown as { rows: Uint32Array }).rows
+    expect(Array.from(rows)).toEqual(Array.from(groups.rows))
+    expect(rows.buffer).toBe(stored.table.value.buffer)
+    expect(index.periodsOf('legal_aid_cases')).toEqual(['2023', '2024'])
+    expect(index.reportedValue('legal_aid_cases', '2024', index.hierarchy.indexOf.get('321002')!)).toBe(8)
   })
 
   it('never half-writes: when the data cannot be stored, the list is unchanged too', async () => {

@@ -6,7 +6,8 @@
 import { get, type UseStore } from 'idb-keyval'
 import type { FactTable } from '@/domain/table'
 import type { Indicator } from '@/domain/types'
-import { columnsBlob } from './stored-columns'
+import { rememberRowGroups } from '@/domain/aggregate'
+import { columnsBlob, columnsBytes, columnsOf } from './stored-columns'
 
 export interface DatasetMeta {
   id: string
@@ -31,7 +32,7 @@ export interface StoredDataset {
 
 /**
  * How a table is written: its five columns in one Blob (values first, so every column starts on
- * an 8-byte boundary), the dictionaries as they are. The database then keeps a reference to the
+ * an 8-byte boundary; an import's Blob also holds its row groups), the dictionaries as they are. The database then keeps a reference to the
  * bytes instead of serialising millions of numbers on the page's main thread, which held a
  * million-row import up for hundreds of milliseconds. Datasets written before as plain typed
  * arrays are still read.
@@ -46,7 +47,8 @@ interface StoredRecord {
 
 function toRecord(data: StoredDataset): StoredRecord {
   const { length, regions, periods, indicators, sources } = data.table
-  const columns = data.columns?.size === length * 24 ? data.columns : columnsBlob(data.table)
+  const made = data.columns?.size
+  const columns = made === columnsBytes(data.table, true) || made === columnsBytes(data.table, false) ? data.columns! : columnsBlob(data.table)
   return { table: { length, regions, periods, indicators, sources, columns }, customIndicators: data.customIndicators }
 }
 
@@ -54,14 +56,13 @@ async function fromRecord(record: StoredRecord): Promise<StoredDataset> {
   const t = record.table
   if (!('columns' in t)) return record as StoredDataset
   const { columns, ...rest } = t
-  const n = t.length
   const buf = await columns.arrayBuffer()
-  if (buf.byteLength !== n * 24) throw new StorageError('unavailable', `stored table has ${buf.byteLength} bytes, ${n * 24} expected`)
-  const u32 = (k: number) => new Uint32Array(buf, n * 8 + k * n * 4, n)
-  return {
-    table: { ...rest, value: new Float64Array(buf, 0, n), region: u32(0), period: u32(1), indicator: u32(2), source: u32(3) },
-    customIndicators: record.customIndicators,
-  }
+  const read = columnsOf(buf, t)
+  if (!read) throw new StorageError('unavailable', `stored table has ${buf.byteLength} bytes, ${columnsBytes(t, false)} expected`)
+  const table: FactTable = { ...rest, ...read.columns }
+  // Grouped when it was saved: the index takes the groups instead of grouping the rows again.
+  if (read.groups) rememberRowGroups(table, read.groups)
+  return { table, customIndicators: record.customIndicators }
 }
 
 export interface Catalog {
