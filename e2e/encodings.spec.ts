@@ -103,6 +103,28 @@ test.describe('on a phone', () => {
     await expect(page.getByTestId('drill-hint')).toBeHidden()
     expect(await page.locator('body').innerText()).not.toContain('Shift')
   })
+
+  test('the header is one row that fits: the import button, and the rest in a menu', async ({ page }) => {
+    await page.goto('./')
+    await expect(page.getByTestId('kpi-selected').getByTestId('kpi-value')).not.toHaveText('')
+    const fits = () => page.locator('.app-header').evaluate((h) => [...h.querySelectorAll('*')].every((el) => el.getBoundingClientRect().right <= h.clientWidth + 1))
+    expect(await fits()).toBe(true)
+    await expect(page.getByTestId('import-button')).toBeVisible()
+    await expect(page.getByTestId('lang-toggle')).toHaveCount(0)
+    // Language, then theme, from the menu; the link keeps the language.
+    await page.getByTestId('more-menu').tap()
+    await page.getByTestId('more-language').tap()
+    await expect(page.locator('.app-header h1')).toHaveText('Union Data Dashboard')
+    await expect(page).toHaveURL(/lang=en/)
+    expect(await fits()).toBe(true)
+    await page.getByTestId('more-menu').tap()
+    await page.getByTestId('more-theme').tap()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    // The template and the datasets open their dialogs from there too.
+    await page.getByTestId('more-menu').tap()
+    await page.getByTestId('more-template').tap()
+    await expect(page.getByTestId('template-dialog')).toBeVisible()
+  })
 })
 
 /** Region code → value of a chart's CSV (code, region, value, …). */

@@ -3,20 +3,11 @@
  * Charts then draw their final state at once, without ECharts' entry and update animations.
  * A ref, so charts follow a change of the setting without a reload.
  */
-import { shallowRef, type Ref } from 'vue'
-
-const QUERY = '(prefers-reduced-motion: reduce)'
-
-let reduced: Ref<boolean> | null = null
+import type { Ref } from 'vue'
+import { mediaQuery } from './media'
 
 export function prefersReducedMotion(): Readonly<Ref<boolean>> {
-  if (reduced) return reduced
-  const media = typeof matchMedia === 'function' ? matchMedia(QUERY) : null
-  reduced = shallowRef(media?.matches ?? false)
-  media?.addEventListener?.('change', (e) => {
-    if (reduced) reduced.value = e.matches
-  })
-  return reduced
+  return mediaQuery('(prefers-reduced-motion: reduce)')
 }
 
 /** The option as the chart should draw it: with animation turned off when less motion is asked for. */

@@ -17,6 +17,8 @@ const en: typeof zh = {
     decalHint: 'Overlay patterns on charts for colour-blind readers',
     bigScreen: 'Big screen',
     bigScreenHint: 'Open the big-screen presentation mode',
+    more: 'More',
+    moreHint: 'Template, datasets, language, patterns, big screen and theme',
   },
   notice: {
     sample: 'You are looking at sample data: except for the figures that name a source, every number is synthetic, generated for demonstration, and describes no real place.',

@@ -24,14 +24,26 @@ describe('messages', () => {
 })
 
 describe('messages loaded with a dialog', () => {
-  it('have the same keys in English as in Chinese, and outlast loading English afterwards', async () => {
-    const zh = (await import('./lazy/workbook.zh-CN')).default
-    const enLater = (await import('./lazy/workbook.en')).default
-    expect(keys(enLater).sort()).toEqual(keys(zh).sort())
+  it('have the same keys in English as in Chinese, and none of the first view’s', async () => {
+    const first = keys(i18n.global.getLocaleMessage('zh-CN'))
+    const bundles = [
+      [await import('./lazy/workbook.zh-CN'), await import('./lazy/workbook.en')],
+      [await import('./lazy/import.zh-CN'), await import('./lazy/import.en')],
+    ] as const
+    for (const [zhLater, enLater] of bundles) {
+      expect(keys(enLater.default).sort()).toEqual(keys(zhLater.default).sort())
+      expect(keys(zhLater.default).filter((k) => first.includes(k))).toEqual([])
+    }
+  })
+
+  it('outlast loading English afterwards', async () => {
+    await import('./lazy/import')
+    expect(i18n.global.t('import.confirm', {}, { locale: 'zh-CN' })).toBe('确认导入')
     await import('./lazy/workbook')
     expect(i18n.global.t('workbook.header.title', {}, { locale: 'zh-CN' })).toBe('表头位置')
     await loadLocaleMessages('en')
     expect(i18n.global.t('workbook.header.title', {}, { locale: 'en' })).toBe('Header rows')
     expect(i18n.global.t('workbook.template.button', {}, { locale: 'en' })).toBe('Download template')
+    expect(i18n.global.t('import.confirm', {}, { locale: 'en' })).toBe('Import')
   })
 })

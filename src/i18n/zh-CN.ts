@@ -15,6 +15,8 @@ export default {
     decalHint: '为色觉障碍用户在图表上叠加图案',
     bigScreen: '大屏',
     bigScreenHint: '打开大屏展示模式',
+    more: '更多',
+    moreHint: '模板、数据集、语言、图案、大屏和主题',
   },
   notice: {
     sample: '当前显示的是示例数据：除标明出处的数字外，均为程序生成的合成数据（示例数据），仅供演示，不代表任何地区的真实情况。',

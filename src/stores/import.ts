@@ -39,6 +39,8 @@ function dict<T>(from?: Dict<T>, key?: string, value?: T): Dict<T> {
 export const useImportStore = defineStore('import', () => {
   const open = ref(false)
   const managerOpen = ref(false)
+  /** The reporting template's dialog (下载报表模板). */
+  const templateOpen = ref(false)
   /** The chosen files as Blobs: the worker reads them for each parse, so the page never holds their bytes. */
   const files = shallowRef<ChosenFile[]>([])
   const file = computed<ChosenFile | null>(() => files.value[0] ?? null)
@@ -245,6 +247,7 @@ export const useImportStore = defineStore('import', () => {
   return {
     open,
     managerOpen,
+    templateOpen,
     files,
     file,
     encoding,
