@@ -107,7 +107,7 @@ test.describe('on a phone', () => {
   test('the header is one row that fits: the import button, and the rest in a menu', async ({ page }) => {
     await page.goto('./')
     await expect(page.getByTestId('kpi-selected').getByTestId('kpi-value')).not.toHaveText('')
-    const fits = () => page.locator('.app-header').evaluate((h) => [...h.querySelectorAll('*')].every((el) => el.getBoundingClientRect().right <= h.clientWidth + 1))
+    const fits = () => page.locator('.app-header').evaluate((h) => Array.from(h.querySelectorAll('*')).every((el) => el.getBoundingClientRect().right <= h.clientWidth + 1))
     expect(await fits()).toBe(true)
     await expect(page.getByTestId('import-button')).toBeVisible()
     await expect(page.getByTestId('lang-toggle')).toHaveCount(0)

@@ -119,24 +119,74 @@ export async function briefBlob(
 
 type Docx = typeof import('docx')
 
-/** Column widths follow the longest text in each column (headers wrap in two); numbers are right-aligned. */
+/** A header as two parts: the name, and its unit in brackets on a line of its own (职工稳定率 / （%）). */
+export function headerLines(text: string): [string, string] {
+  const at = Math.max(text.lastIndexOf('（'), text.lastIndexOf(' ('))
+  return at > 0 && /[)）]$/.test(text) ? [text.slice(0, at), text.slice(at).trim()] : [text, '']
+}
+
+/** Width of a text on one line at the table's 10 pt, in twips: 200 a CJK character, about 115 a Latin letter or digit. */
+const lineTwips = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 200 : 115), 0)
+/** Width of a header's name set in two lines, broken between characters (or words). */
+const twoLineTwips = (text: string) => {
+  const words = /[\u2e80-\uffff]/.test(text) ? [...text] : text.split(/(?<= )/)
+  let best = lineTwips(text)
+  for (let k = 1; k < words.length; k++) best = Math.min(best, Math.max(lineTwips(words.slice(0, k).join('')), lineTwips(words.slice(k).join(''))))
+  return best
+}
+/** The cell's margins (80 twips a side) and a little to spare. */
+const CELL_PAD_TWIPS = 240
+/** Narrowest a column of notes is made before the others are squeezed. */
+const MIN_NOTE_TWIPS = 1800
+
+/**
+ * Column widths of the brief's table, in twips, summing to `total`. Every cell's text stays on one
+ * line (连云港市 is never broken), a header's name may take two lines above its unit; a column of
+ * text other than the first (notes) wraps and takes what is left. When even that does not fit, all
+ * columns give in proportion.
+ */
+export function briefColumnWidths(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[], total: number): number[] {
+  const need = header.map((h, k) => {
+    const [name, unit] = headerLines(h)
+    return Math.max(twoLineTwips(name), lineTwips(unit), ...rows.map((r) => lineTwips(r[k] ?? ''))) + CELL_PAD_TWIPS
+  })
+  const notes = header.map((_, k) => k > 0 && !numeric[k])
+  const fixed = need.map((n, k) => (notes[k] ? MIN_NOTE_TWIPS : n))
+  const sum = fixed.reduce((a, b) => a + b, 0)
+  const noteCount = notes.filter(Boolean).length
+  let widths: number[]
+  if (sum > total) widths = fixed.map((w) => (w * total) / sum)
+  else if (noteCount > 0) {
+    // The notes share what is left, up to what their longest line needs; the rest goes to all.
+    const spare = total - sum
+    const wish = need.map((n, k) => (notes[k] ? Math.max(0, n - MIN_NOTE_TWIPS) : 0))
+    const wished = wish.reduce((a, b) => a + b, 0)
+    const give = Math.min(spare, wished)
+    widths = fixed.map((w, k) => w + (wished > 0 ? (give * wish[k]!) / wished : 0))
+    const rest = total - widths.reduce((a, b) => a + b, 0)
+    widths = widths.map((w) => w + (rest * w) / (total - rest))
+  } else widths = fixed.map((w) => (w * total) / sum)
+  const out = widths.map((w) => Math.floor(w))
+  out[out.length - 1]! += total - out.reduce((a, b) => a + b, 0)
+  return out
+}
+
+/** Column widths from briefColumnWidths; numbers are right-aligned, headers show their unit on a line of its own. */
 function briefTable(d: Docx, table: DataTable, columns: number[], locale: Locale, run: (t: string, o?: { bold?: boolean; size?: number }) => InstanceType<Docx['TextRun']>) {
   const texts = [table.header, ...table.rows.map((r) => r.map((v, c) => tableCellText(v, locale, table.decimals?.[c] ?? null)))].map((r) => columns.map((c) => String(r[c] ?? '')))
-  const width = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)
-  // A cell's text stays on one line (南京市 is never broken letter by letter), a header may take
-  // two, and a long note wraps rather than squeezing the other columns.
-  const weights = columns.map((_, k) =>
-    Math.min(30, Math.max(6, Math.ceil(width(texts[0]![k]!) / 2), ...texts.slice(1).map((r) => width(r[k]!) + 2))),
-  )
-  const total = weights.reduce((a, b) => a + b, 0)
-  const widths = weights.map((w) => Math.floor((w / total) * TEXT_WIDTH_TWIPS))
   const numeric = columns.map((c) => table.rows.some((r) => typeof r[c] === 'number'))
+  const widths = briefColumnWidths(texts[0]!, texts.slice(1), numeric, TEXT_WIDTH_TWIPS)
+  const lines = (t: string, header: boolean) => {
+    if (!header) return [run(t, { size: 20 })]
+    const [name, unit] = headerLines(t)
+    return unit ? [run(name, { bold: true, size: 20 }), new d.TextRun({ text: unit, bold: true, size: 20, break: 1, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT } })] : [run(t, { bold: true, size: 20 })]
+  }
   const cell = (t: string, k: number, header: boolean) =>
     new d.TableCell({
       width: { size: widths[k]!, type: d.WidthType.DXA },
       shading: header ? { type: d.ShadingType.CLEAR, fill: 'F2F3F5', color: 'auto' } : undefined,
       margins: { left: 80, right: 80 },
-      children: [new d.Paragraph({ alignment: numeric[k] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: [run(t, { bold: header, size: 20 })] })],
+      children: [new d.Paragraph({ alignment: numeric[k] ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT, children: lines(t, header) })],
     })
   return new d.Table({
     width: { size: TEXT_WIDTH_TWIPS, type: d.WidthType.DXA },

@@ -46,7 +46,8 @@ export function buildMultiplesOption(model: SmallMultiplesModel, ctx: BuildConte
     },
     title: model.panels.map((p, k) => ({
       text: ctx.nameOf(p.adcode),
-      left: `${(k % columns) * w + 1}%`,
+      // Over its plot, clear of the shared axis labels on the left of the first column.
+      left: `${(k % columns) * w + 6}%`,
       top: `${Math.floor(k / columns) * h}%`,
       textStyle: {
         fontSize: 12 * fs,

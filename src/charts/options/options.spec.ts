@@ -333,11 +333,14 @@ describe('buildMultiplesOption', () => {
       const opt = buildMultiplesOption(model, ctx(), { noData: '-' }, columns)
       const rows = Math.ceil(n / columns)
       const pct = (v: unknown) => Number(String(v).replace('%', ''))
-      const titles = (opt.title as { top: string }[]).map((t) => pct(t.top))
-      ;(opt.grid as { top: string; height: string }[]).forEach((g, k) => {
+      const titles = (opt.title as { top: string; left: string }[]).map((t) => pct(t.top))
+      const titleLeft = (opt.title as { left: string }[]).map((t) => pct(t.left))
+      ;(opt.grid as { top: string; height: string; left: string }[]).forEach((g, k) => {
         const row = Math.floor(k / columns)
         const top = pct(g.top)
         const height = pct(g.height)
+        // The title starts over its plot, never over the shared axis labels left of it.
+        expect(titleLeft[k]).toBeGreaterThanOrEqual(pct(g.left))
         expect(height, `${n} panels, ${columns} a row`).toBeGreaterThanOrEqual((100 / rows) * 0.5)
         expect(top).toBeGreaterThan(titles[k]!)
         expect(top + height).toBeLessThan((row + 1) * (100 / rows))
