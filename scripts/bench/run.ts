@@ -98,7 +98,7 @@ notes.push(`The mapped file keeps ${mapped.table.length.toLocaleString('en')} fa
 const wideRatio = rows.at(-1)
 if (wideRatio && wideRatio.met === false)
   notes.push(
-    "Why the wide file misses: uDSV's time follows the bytes, ours the facts. The wide file packs its 1,007,791 facts into a tenth of the tidy file's bytes (about 5 bytes a value), so uDSV types it in a fraction of the tidy time, while the reader still does per fact what it does for a tidy row: the repeated-fact check, the table's dictionaries and the fact's row number. Per fact it costs what a tidy row costs.",
+    "Why the wide file misses: uDSV's time follows the bytes, ours the facts. The wide file packs its 1,007,791 facts into a tenth of the tidy file's bytes (about 5 bytes a value), so uDSV types it in a fraction of the tidy time, while the reader still does per fact what it does for a tidy row: the repeated-fact check, the table's dictionaries and the fact's row number. Per fact it costs what a tidy row costs. The checks over the whole table, once nearly half of the wide file's time, now keep their questions as numbers and list only the first 10,000, and the table is sized from the file's line length, so it is neither grown nor copied; what is left is per fact. The typed arrays a parse allocates (about 100 MB at a million facts) count as V8's external memory: after the full collection that precedes every timed run, they make it collect two or three times more during the parse.",
   )
 }
 
@@ -273,10 +273,14 @@ if (withBrowser) {
         )
       if (r.rows.some((x) => x.measure.startsWith('Chromium: filter change →') && x.met === false))
         notes.push(
-          "Why the filter-change rows miss: every chart the change touches now gets its option in one run, in one task (after the map's boundary file when a drill needs one), charts whose option and model are unchanged are skipped, and the cards and overview re-render a frame later. What remains over the floor is the change itself before any chart: the router, the filters, the dashboard models and the re-render of what must show the change at once (the filter bar's selects, the chips, the panels' titles and notes). The floor is one task of three setOption calls; the app's chart task carries those same calls, so on this machine it is itself often over 50 ms: no task over 50 ms and every chart in one frame cannot both hold while three charts take longer than that to draw.",
+          "Why the filter-change rows miss: every chart the change touches now gets its option in one run, in one task (after the map's boundary file when a drill needs one), charts whose option and model are unchanged are skipped, and the cards and overview re-render a frame later. What remains over the floor is the change itself before any chart: the router, the filters, the dashboard models and the re-render of what must show the change at once (the filter bar's selects, the chips, the panels' titles and notes). The floor is one task of three setOption calls; the app's chart task carries those same calls, so on this machine it is itself over 50 ms at times (the floor's p95 above), and a change of region also registers the new map's boundaries with ECharts: no task over 50 ms and every chart in one frame cannot both hold while three charts take longer than that to draw.",
         )
       chromium = r.version
-    } else notes.push(`The Chromium part did not complete: ${(browser.stderr || browser.stdout || String(browser.error)).trim().split('\n').slice(-3).join(' ')}`)
+    } else {
+      // The whole error in the log; its first lines in the notes.
+      console.error(browser.stderr)
+      notes.push(`The Chromium part did not complete: ${(browser.stderr || browser.stdout || String(browser.error)).trim().split('\n').filter((l) => /Error|error|Timeout/.test(l)).slice(0, 3).join(' ')}`)
+    }
   }
 }
 
