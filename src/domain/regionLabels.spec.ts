@@ -8,6 +8,7 @@ import { childLevelWord, distinctRegionLabels, levelWord, regionLabel, regionMat
 import type { Region } from './types'
 
 const jiangsu = loadRegionCatalogue(regionsJson)
+const china = new RegionCatalogue(nationalRegions(JSON.parse(readFileSync(new URL('../../public/regions/china.json', import.meta.url), 'utf8'))))
 const NANJING_GULOU = '320106'
 const XUZHOU_GULOU = '320302'
 
@@ -87,7 +88,6 @@ describe('searchRegions', () => {
 })
 
 describe('the word for a level in titles', () => {
-  const china = new RegionCatalogue(nationalRegions(JSON.parse(readFileSync(new URL('../../public/regions/china.json', import.meta.url), 'utf8'))))
 
   it('calls the children of the country provinces, never 设区市', () => {
     expect(childLevelWord(china, '100000')).toBe('province')
@@ -113,5 +113,20 @@ describe('the word for a level in titles', () => {
     expect(childLevelWord(china, '110000')).toBe('district')
     expect(levelWord(jiangsu, NANJING_GULOU)).toBe('district')
     expect(levelWord(jiangsu, undefined)).toBe('district')
+  })
+})
+
+describe('regionLabel across the national catalogue', () => {
+  it('labels every region as the scan of all its namesakes does, in both languages', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const own = (r: Region) => (locale === 'zh-CN' ? r.name : r.nameEn)
+      for (const r of china.all) {
+        const namesakes = china.all.filter((o) => own(o) === own(r)).map((o) => o.adcode)
+        expect(regionLabel(china, r.adcode, locale)).toBe(distinctRegionLabels(china, namesakes, locale).get(r.adcode))
+      }
+    }
+    // The namesakes are told apart: 鼓楼区 is in four cities.
+    expect(new Set(china.all.filter((r) => r.name === '鼓楼区').map((r) => regionLabel(china, r.adcode, 'zh-CN'))).size).toBe(china.all.filter((r) => r.name === '鼓楼区').length)
+    expect(regionLabel(china, '350102', 'zh-CN')).toBe('福州市鼓楼区')
   })
 })
