@@ -263,3 +263,24 @@ describe('groupRows', () => {
     expect(new FactIndex(t, h, groupRows(t)).slice(total, '2023', byId).value[at('D11')]).toBe(2)
   })
 })
+
+describe('the slice cache', () => {
+  it('keeps the slices in use when full, letting go the one used longest ago', () => {
+    const ind = testIndicator('cases', '件', { kind: 'sum' })
+    const byId = new Map([[ind.id, ind]])
+    const index = testIndex([['D11', '2023', 'cases', 1]])
+    const periods = Array.from({ length: 5000 }, (_, k) => `p${k}`)
+    const kept = index.slice(ind, periods[0]!, byId)
+    const second = index.slice(ind, periods[1]!, byId)
+    // Fill the cache far past its size, asking for the first slice again and again as a screen does.
+    for (const [k, p] of periods.entries()) {
+      if (k < 2) continue
+      index.slice(ind, p, byId)
+      expect(index.slice(ind, periods[0]!, byId)).toBe(kept)
+    }
+    // The second, never asked for again, was let go and is made anew, with the same figures.
+    const again = index.slice(ind, periods[1]!, byId)
+    expect(again).not.toBe(second)
+    expect(Array.from(again.value)).toEqual(Array.from(second.value))
+  })
+})

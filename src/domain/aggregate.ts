@@ -334,15 +334,22 @@ export class FactIndex {
     return Math.min(4096, Math.max(256, Math.floor(64e6 / (this.hierarchy.size * 42 + 8))))
   }
 
-  /** The indicator's value for every region in the period, rolled up by its rule. Cached. */
+  /**
+   * The indicator's value for every region in the period, rolled up by its rule. Cached; when the
+   * cache is full the slice used longest ago goes, so what a screen keeps asking for stays.
+   */
   slice(indicator: Indicator, period: string, byId: ReadonlyMap<string, Indicator>): Slice {
     const key = `${indicator.id}\u0000${period}`
     let s = this.cache.get(key)
-    if (!s) {
-      s = rollUp(this, indicator, period, byId)
-      if (this.cache.size >= this.maxCached) this.cache.clear()
+    if (s) {
+      // Used now: to the end of the (insertion-ordered) map.
+      this.cache.delete(key)
       this.cache.set(key, s)
+      return s
     }
+    s = rollUp(this, indicator, period, byId)
+    while (this.cache.size >= this.maxCached) this.cache.delete(this.cache.keys().next().value!)
+    this.cache.set(key, s)
     return s
   }
 }
