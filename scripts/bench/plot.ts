@@ -19,7 +19,7 @@ const SERIES = [
 
 const W = 360
 const H = 260
-const PAD = { left: 64, right: 16, top: 34, bottom: 44 }
+const PAD = { left: 64, right: 30, top: 34, bottom: 44 }
 
 function panel(points: readonly ScalePoint[], value: (p: ScalePoint) => number, title: string, unit: string, x0: number): string {
   const xs = [...new Set(points.map((p) => p.rows))].sort((a, b) => a - b)
