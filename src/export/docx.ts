@@ -152,20 +152,14 @@ export function briefColumnWidths(header: readonly string[], rows: readonly (rea
   })
   const notes = header.map((_, k) => k > 0 && !numeric[k])
   const fixed = need.map((n, k) => (notes[k] ? MIN_NOTE_TWIPS : n))
-  const sum = fixed.reduce((a, b) => a + b, 0)
-  const noteCount = notes.filter(Boolean).length
-  let widths: number[]
-  if (sum > total) widths = fixed.map((w) => (w * total) / sum)
-  else if (noteCount > 0) {
-    // The notes share what is left, up to what their longest line needs; the rest goes to all.
-    const spare = total - sum
-    const wish = need.map((n, k) => (notes[k] ? Math.max(0, n - MIN_NOTE_TWIPS) : 0))
-    const wished = wish.reduce((a, b) => a + b, 0)
-    const give = Math.min(spare, wished)
-    widths = fixed.map((w, k) => w + (wished > 0 ? (give * wish[k]!) / wished : 0))
-    const rest = total - widths.reduce((a, b) => a + b, 0)
-    widths = widths.map((w) => w + (rest * w) / (total - rest))
-  } else widths = fixed.map((w) => (w * total) / sum)
+  // The notes share what is left, up to what their longest line needs; then all scale to the page
+  // (up to fill it, or down in proportion when even the narrowest layout does not fit).
+  const wish = need.map((n, k) => (notes[k] ? Math.max(0, n - MIN_NOTE_TWIPS) : 0))
+  const wished = wish.reduce((a, b) => a + b, 0)
+  const give = Math.max(0, Math.min(total - fixed.reduce((a, b) => a + b, 0), wished))
+  const grown = fixed.map((w, k) => w + (wished > 0 ? (give * wish[k]!) / wished : 0))
+  const scale = total / grown.reduce((a, b) => a + b, 0)
+  const widths = grown.map((w) => w * scale)
   const out = widths.map((w) => Math.floor(w))
   out[out.length - 1]! += total - out.reduce((a, b) => a + b, 0)
   return out
